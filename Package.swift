@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+// A study notebook for Goodfellow et al. 2014, "Generative Adversarial Nets"
+// (arXiv:1406.2661): one chapter, one module, one test suite.
+import PackageDescription
+
+/// Vector code for the element-wise passes: without a target CPU, SIMD
+/// fused multiply-adds become per-lane library calls. x86-64-v3 (AVX2, FMA)
+/// runs on every machine this project targets; `native` could emit
+/// instructions another CPU lacks.
+let vectorised: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+
+let package = Package(
+    name: "GANStudy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "study", targets: ["study"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // MARK: The shared numeric core
+        .target(name: "GANCore", dependencies: ["CGSL", "CPNG", "CZlib"], swiftSettings: vectorised),
+
+        // MARK: Chapters, in order
+        .target(name: "ValueFunction", dependencies: ["GANCore"], swiftSettings: vectorised),
+
+        // MARK: The command line
+        .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
+        .target(
+            name: "StudyCLI",
+            dependencies: [
+                "GANCore", "ValueFunction",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: vectorised),
+        .executableTarget(name: "study", dependencies: ["StudyCLI"], swiftSettings: vectorised),
+        .executableTarget(name: "literate", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
+
+        // MARK: Test support
+        .target(name: "GradientChecking", dependencies: ["CGSL", "GANCore"], path: "Tests/Support/GradientChecking", swiftSettings: vectorised),
+
+        // MARK: Tests
+        .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
+        .testTarget(name: "ValueFunctionTests", dependencies: ["ValueFunction", "GradientChecking"], swiftSettings: vectorised),
+    ],
+    swiftLanguageModes: [.v6]
+)

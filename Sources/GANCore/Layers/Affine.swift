@@ -1,0 +1,73 @@
+/// A fully connected layer, `y = x·W + b`.
+///
+/// ```
+/// forward:   Y = X W + 1 bᵀ            X: n×i, W: i×o, b: o
+/// backward:  ∂L/∂W = Xᵀ ∂L/∂Y
+///            ∂L/∂b = Σ_rows ∂L/∂Y
+///            ∂L/∂X = ∂L/∂Y Wᵀ
+/// ```
+/// Parameters are stored W first (row-major, i×o), then b.
+public final class Affine<Scalar: BLASScalar>: Layer {
+    public let inputWidth: Int
+    public let outputWidth: Int
+    public var parameterCount: Int { inputWidth * outputWidth + outputWidth }
+
+    public private(set) var weights: Matrix<Scalar>!
+    public private(set) var bias: Matrix<Scalar>!
+    private var weightGradient: Matrix<Scalar>!
+    private var biasGradient: Matrix<Scalar>!
+
+    private var input: Matrix<Scalar>?
+    private var output: Matrix<Scalar>?
+    private var inputGradient: Matrix<Scalar>?
+
+    public init(_ inputWidth: Int, _ outputWidth: Int) {
+        precondition(inputWidth > 0 && outputWidth > 0, "Affine widths must be positive")
+        self.inputWidth = inputWidth
+        self.outputWidth = outputWidth
+    }
+
+    public func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>) {
+        let w = inputWidth * outputWidth
+        weights = Matrix(viewing: parameters, rows: inputWidth, columns: outputWidth)
+        bias = Matrix(viewing: parameters + w, rows: 1, columns: outputWidth)
+        weightGradient = Matrix(viewing: gradients, rows: inputWidth, columns: outputWidth)
+        biasGradient = Matrix(viewing: gradients + w, rows: 1, columns: outputWidth)
+    }
+
+    /// Weights uniform on ±`range`, biases set to `bias`: the authors' initialisation.
+    public func initialise(weightRange range: Double, bias value: Scalar = 0, using random: RandomSource) {
+        random.fillUniform(weights, -range, range)
+        bias.fill(value)
+    }
+
+    public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
+        precondition(x.columns == inputWidth, "Affine expects \(inputWidth) inputs, got \(x.columns)")
+        let y = Matrix.reusing(output, rows: x.rows, columns: outputWidth)
+        output = y
+        input = x
+        // Y ← 1·bᵀ, then Y ← X W + Y: the bias rides in gemm's β term.
+        let b = bias.base
+        for r in 0..<x.rows { (y.base + r * outputWidth).update(from: b, count: outputWidth) }
+        Matrix.multiply(x, weights, into: y, beta: 1)
+        return y
+    }
+
+    public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
+        guard let x = input else { preconditionFailure("Affine.backward before forward") }
+        precondition(dy.rows == x.rows && dy.columns == outputWidth, "Affine.backward: gradient shape mismatch")
+        if parameterGradients {
+            Matrix.multiply(x, transposed: true, dy, into: weightGradient)
+            let db = biasGradient.base
+            db.update(repeating: 0, count: outputWidth)
+            for r in 0..<dy.rows {
+                let row = dy.base + r * outputWidth
+                for j in 0..<outputWidth { db[j] += row[j] }
+            }
+        }
+        let dx = Matrix.reusing(inputGradient, rows: x.rows, columns: inputWidth)
+        inputGradient = dx
+        Matrix.multiply(dy, transposed: false, weights, transposed: true, into: dx)
+        return dx
+    }
+}

@@ -1,0 +1,42 @@
+/// The logistic sigmoid, `y = σ(x) = 1 / (1 + e^(−x))`, element-wise.
+///
+/// ```
+/// backward:  ∂L/∂x = ∂L/∂y · y (1 − y)
+/// ```
+/// The generator's output layer: pixel intensities in (0, 1).
+public final class Sigmoid<Scalar: BLASScalar>: ParameterFreeLayer {
+    public let inputWidth: Int
+    public var outputWidth: Int { inputWidth }
+    private var output: Matrix<Scalar>?
+    private var inputGradient: Matrix<Scalar>?
+
+    public init(_ width: Int) { inputWidth = width }
+
+    public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
+        precondition(x.columns == inputWidth, "Sigmoid expects \(inputWidth) inputs, got \(x.columns)")
+        let y = Matrix.reusing(output, rows: x.rows, columns: inputWidth)
+        output = y
+        let xs = x.base, ys = y.base
+        for i in 0..<x.count { ys[i] = sigmoid(xs[i]) }
+        return y
+    }
+
+    public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
+        guard let y = output else { preconditionFailure("Sigmoid.backward before forward") }
+        let dx = Matrix.reusing(inputGradient, rows: y.rows, columns: inputWidth)
+        inputGradient = dx
+        let ys = y.base, dys = dy.base, dxs = dx.base
+        for i in 0..<y.count { dxs[i] = dys[i] * ys[i] * (1 - ys[i]) }
+        return dx
+    }
+}
+
+/// σ(x), evaluated without overflow for large |x|.
+@inlinable
+public func sigmoid<Scalar: BLASScalar>(_ x: Scalar) -> Scalar {
+    if x >= 0 {
+        return 1 / (1 + Scalar.exp(-x))
+    }
+    let e = Scalar.exp(x)
+    return e / (1 + e)
+}

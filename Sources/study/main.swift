@@ -1,0 +1,3 @@
+import StudyCLI
+
+Study.main()
