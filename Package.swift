@@ -29,13 +29,25 @@ let package = Package(
 
         // MARK: Chapters, in order
         .target(name: "ValueFunction", dependencies: ["GANCore"], swiftSettings: vectorised),
+        .target(name: "DiscriminatorStep", dependencies: ["GANCore", "ValueFunction"], swiftSettings: vectorised),
+        .target(name: "GeneratorStep", dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep"], swiftSettings: vectorised),
+        .target(
+            name: "AdversarialTraining",
+            dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep"],
+            swiftSettings: vectorised),
+        .target(name: "TheoreticalResults", dependencies: ["GANCore", "ValueFunction"], swiftSettings: vectorised),
+        .target(
+            name: "Experiments",
+            dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining"],
+            swiftSettings: vectorised),
 
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
         .target(
             name: "StudyCLI",
             dependencies: [
-                "GANCore", "ValueFunction",
+                "GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
+                "TheoreticalResults", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorised),
@@ -50,6 +62,11 @@ let package = Package(
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
         .testTarget(name: "ValueFunctionTests", dependencies: ["ValueFunction", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "DiscriminatorStepTests", dependencies: ["DiscriminatorStep", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "GeneratorStepTests", dependencies: ["GeneratorStep", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "AdversarialTrainingTests", dependencies: ["AdversarialTraining", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "TheoreticalResultsTests", dependencies: ["TheoreticalResults", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "GradientChecking"], swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import GANCore
 import Testing
 
@@ -47,5 +48,19 @@ import Testing
         // gslcblas has no core name; OpenBLAS names its kernel (Haswell, SkylakeX, …).
         #expect(!OpenBLAS.coreName.isEmpty && OpenBLAS.coreName != "unknown")
         #expect(OpenBLAS.threadCount >= 1)
+    }
+}
+
+/// The CBLAS symbols must come from OpenBLAS, not from GSL's reference
+/// gslcblas, which libgsl also pulls in and which exports the same names.
+@Suite struct BLASLinkTests {
+    @Test func cblasSymbols_resolveToOpenBLAS() throws {
+        for symbol in ["cblas_sgemm", "cblas_dgemm"] {
+            let address = try #require(dlsym(nil, symbol), "\(symbol) not found")
+            var info = Dl_info()
+            #expect(dladdr(address, &info) != 0)
+            let library = String(cString: info.dli_fname)
+            #expect(library.contains("openblas"), "\(symbol) resolves to \(library)")
+        }
     }
 }

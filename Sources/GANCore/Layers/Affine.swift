@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fully connected layer, `y = x·W + b`.
 ///
 /// ```
@@ -39,6 +41,19 @@ public final class Affine<Scalar: BLASScalar>: Layer {
     public func initialise(weightRange range: Double, bias value: Scalar = 0, using random: RandomSource) {
         random.fillUniform(weights, -range, range)
         bias.fill(value)
+    }
+
+    /// Sets each output's bias so that σ(b_j) = `means[j]`, i.e. b_j = log(μ_j / (1 − μ_j)).
+    ///
+    /// The authors start the generator's sigmoid output at the data's mean
+    /// pixel; means are clipped to [1e-3, 1 − 1e-3] so that all-black or
+    /// all-white pixels get a finite bias.
+    public func initialiseBiasToLogits(ofMeans means: [Double]) {
+        precondition(means.count == outputWidth, "need \(outputWidth) means, got \(means.count)")
+        for (j, mean) in means.enumerated() {
+            let mu = min(max(mean, 1e-3), 1 - 1e-3)
+            bias[0, j] = Scalar(Foundation.log(mu / (1 - mu)))
+        }
     }
 
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {

@@ -1,0 +1,4 @@
+import GANCore
+
+/// Namespace placeholder until the chapter lands.
+public enum GeneratorStepModule {}
