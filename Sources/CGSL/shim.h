@@ -19,3 +19,4 @@ char *openblas_get_config(void);
 // GSL's generator types are mutable C globals, which Swift 6 will not read
 // directly; a function returning the one we use is safe to call.
 static inline const gsl_rng_type *study_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_min_fminimizer_type *study_min_fminimizer_brent(void) { return gsl_min_fminimizer_brent; }
