@@ -56,11 +56,26 @@ import Testing
 @Suite struct BLASLinkTests {
     @Test func cblasSymbols_resolveToOpenBLAS() throws {
         for symbol in ["cblas_sgemm", "cblas_dgemm"] {
-            let address = try #require(dlsym(nil, symbol), "\(symbol) not found")
-            var info = Dl_info()
-            #expect(dladdr(address, &info) != 0)
-            let library = String(cString: info.dli_fname)
+            let library = try Self.library(providing: symbol)
             #expect(library.contains("openblas"), "\(symbol) resolves to \(library)")
         }
+    }
+
+    @Test func libraryLookup_negativeControl_namesGSLForAGSLSymbol() throws {
+        let library = try Self.library(providing: "gsl_rng_alloc")
+        #expect(library.contains("libgsl") && !library.contains("openblas"), "gsl_rng_alloc resolves to \(library)")
+    }
+
+    /// The mapped file whose address range holds `symbol`.
+    static func library(providing symbol: String) throws -> String {
+        // /proc files report size 0: read to the end rather than by the reported size.
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        let maps = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        let address = UInt(bitPattern: try #require(dlsym(nil, symbol), "\(symbol) not found"))
+        let line = maps.split(separator: "\n").first { line in
+            let range = line.split(separator: " ")[0].split(separator: "-").compactMap { UInt($0, radix: 16) }
+            return range.count == 2 && range[0] <= address && address < range[1]
+        }
+        return String(line?.split(separator: " ", omittingEmptySubsequences: true).last ?? "none")
     }
 }
