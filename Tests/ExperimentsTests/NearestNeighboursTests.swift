@@ -1,0 +1,38 @@
+import GANCore
+import Experiments
+import Testing
+
+/// Figure 2's nearest-neighbour search and Figure 3's interpolation.
+@Suite struct NearestNeighboursTests {
+    @Test func nearestNeighbourSearch_matchesBruteForce() {
+        let random = RandomSource(seed: 9)
+        let references = Matrix<Float>(rows: 500, columns: 12), queries = Matrix<Float>(rows: 40, columns: 12)
+        random.fillUniform(references, 0, 1)
+        random.fillUniform(queries, 0, 1)
+        let found = NearestNeighbours.search(queries, in: references, batchSize: 64)
+        for q in 0..<queries.rows {
+            let distances = (0..<references.rows).map { j in
+                zip(queries.row(q), references.row(j)).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
+            }
+            let brute = distances.indices.min { distances[$0] < distances[$1] }!
+            #expect(found[q].index == brute, "query \(q)")
+            #expect(abs(found[q].squaredDistance - distances[brute]) < 1e-4)
+        }
+    }
+
+    @Test func nearestNeighbourSearch_findsAnExactCopy() {
+        let random = RandomSource(seed: 10)
+        let references = Matrix<Float>(rows: 100, columns: 5)
+        random.fillUniform(references, 0, 1)
+        let query = Matrix<Float>(rows: 1, columns: 5, elements: references.row(73))
+        let found = NearestNeighbours.search(query, in: references)
+        #expect(found[0].index == 73 && found[0].squaredDistance < 1e-5)
+    }
+
+    @Test func interpolation_endpointsAreTheTwoPoints() {
+        let a: [Float] = [1, -2, 0.5], b: [Float] = [-1, 4, 0.25]
+        let z = Interpolation.line(from: a, to: b, steps: 9)
+        #expect(z.row(0) == a && z.row(8) == b)
+        #expect(z.row(4) == [0, 1, 0.375], "the midpoint")
+    }
+}
