@@ -56,6 +56,8 @@ public final class Affine<Scalar: BLASScalar>: Layer {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "Affine expects \(inputWidth) inputs, got \(x.columns)")
         let y = Matrix.reusing(output, rows: x.rows, columns: outputWidth)
@@ -68,6 +70,8 @@ public final class Affine<Scalar: BLASScalar>: Layer {
         return y
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         guard let x = input else { preconditionFailure("Affine.backward before forward") }
         precondition(dy.rows == x.rows && dy.columns == outputWidth, "Affine.backward: gradient shape mismatch")

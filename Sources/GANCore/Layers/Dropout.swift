@@ -32,6 +32,8 @@ public final class Dropout<Scalar: BLASScalar>: ParameterFreeLayer {
         self.random = random
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "Dropout expects \(inputWidth) inputs, got \(x.columns)")
         guard isTraining else { return x }
@@ -50,6 +52,8 @@ public final class Dropout<Scalar: BLASScalar>: ParameterFreeLayer {
         return y
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         guard isTraining else { return dy }
         guard let m = mask else { preconditionFailure("Dropout.backward before forward") }

@@ -23,6 +23,8 @@ public final class Maxout<Scalar: BLASScalar>: ParameterFreeLayer {
         self.pieces = pieces
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "Maxout expects \(inputWidth) inputs, got \(x.columns)")
         let y = Matrix.reusing(output, rows: x.rows, columns: units)
@@ -43,6 +45,8 @@ public final class Maxout<Scalar: BLASScalar>: ParameterFreeLayer {
         return y
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         guard let y = output else { preconditionFailure("Maxout.backward before forward") }
         let dx = Matrix.reusing(inputGradient, rows: y.rows, columns: inputWidth)

@@ -11,6 +11,8 @@ public final class ReLU<Scalar: BLASScalar>: ParameterFreeLayer {
 
     public init(_ width: Int) { inputWidth = width }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "ReLU expects \(inputWidth) inputs, got \(x.columns)")
         let y = Matrix.reusing(output, rows: x.rows, columns: inputWidth)
@@ -20,6 +22,8 @@ public final class ReLU<Scalar: BLASScalar>: ParameterFreeLayer {
         return y
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         guard let y = output else { preconditionFailure("ReLU.backward before forward") }
         let dx = Matrix.reusing(inputGradient, rows: y.rows, columns: inputWidth)

@@ -12,6 +12,8 @@ public final class Sigmoid<Scalar: BLASScalar>: ParameterFreeLayer {
 
     public init(_ width: Int) { inputWidth = width }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "Sigmoid expects \(inputWidth) inputs, got \(x.columns)")
         let y = Matrix.reusing(output, rows: x.rows, columns: inputWidth)
@@ -21,6 +23,8 @@ public final class Sigmoid<Scalar: BLASScalar>: ParameterFreeLayer {
         return y
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         guard let y = output else { preconditionFailure("Sigmoid.backward before forward") }
         let dx = Matrix.reusing(inputGradient, rows: y.rows, columns: inputWidth)

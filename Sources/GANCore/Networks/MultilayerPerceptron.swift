@@ -32,6 +32,8 @@ public final class MultilayerPerceptron<Scalar: BLASScalar> {
     public var parameterCount: Int { parameters.count }
 
     /// The network's output for a batch (one example per row).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Matrix<Scalar>) -> Matrix<Scalar> {
         var x = input
         for layer in layers { x = layer.forward(x) }
@@ -40,6 +42,8 @@ public final class MultilayerPerceptron<Scalar: BLASScalar> {
 
     /// Backpropagates ∂L/∂output from the last `forward`; fills `gradients`
     /// (unless `parameterGradients` is false) and returns ∂L/∂input.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func backward(_ outputGradient: Matrix<Scalar>, parameterGradients: Bool = true) -> Matrix<Scalar> {
         var g = outputGradient

@@ -1,6 +1,8 @@
 /// Matrix products, all through BLAS `?gemm`.
 extension Matrix {
     /// `result ← α·op(a)·op(b) + β·result`, where op transposes when asked.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func multiply(
         _ a: Matrix, transposed transposeA: Bool = false,
         _ b: Matrix, transposed transposeB: Bool = false,

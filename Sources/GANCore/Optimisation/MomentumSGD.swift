@@ -16,6 +16,8 @@ public final class MomentumSGD<Scalar: BLASScalar> {
         velocity = Matrix(rows: 1, columns: parameterCount)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step(
         _ network: MultilayerPerceptron<Scalar>, learningRate: Scalar, momentum: Scalar, direction: Direction
     ) {

@@ -52,11 +52,15 @@ public final class RandomSource {
     }
 
     /// Fills `matrix` with draws uniform on [lower, upper).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func fillUniform<Scalar: BLASScalar>(_ matrix: Matrix<Scalar>, _ lower: Double, _ upper: Double) {
         for i in 0..<matrix.count { matrix.storage[i] = Scalar(uniform(lower, upper)) }
     }
 
     /// Fills `matrix` with Gaussian draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func fillGaussian<Scalar: BLASScalar>(_ matrix: Matrix<Scalar>, mean: Double = 0, standardDeviation: Double = 1) {
         for i in 0..<matrix.count {
             matrix.storage[i] = Scalar(gaussian(mean: mean, standardDeviation: standardDeviation))
