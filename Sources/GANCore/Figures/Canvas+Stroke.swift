@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a line is drawn along its length.
 public enum LineStyle: Sendable, Hashable, CaseIterable {
     case solid
@@ -28,11 +30,11 @@ extension Canvas {
     public mutating func strokePolyline(
         _ points: [PlotPoint], color: RGBColor, width: Double = 1.5, style: LineStyle = .solid, opacity: Double = 1
     ) {
-        let pieces = points.split { !$0.x.isFinite || !$0.y.isFinite }.map(Array.init)
-        guard let first = pieces.first?.first else { return }
         let halfWidth = max(width, 1) / 2
         // Lines thinner than a pixel are drawn one pixel wide but fainter.
         let strength = min(width, 1)
+        let pieces = visiblePieces(of: points, margin: halfWidth + 2)
+        guard let first = pieces.first?.first else { return }
         var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
         for piece in pieces {
             for p in piece {
@@ -57,6 +59,68 @@ extension Canvas {
         composite(mask, color: color, opacity: opacity)
     }
 
+    /// The runs of a polyline that can show: split at non-finite points and
+    /// cut to the drawable area plus `margin`, so dashing and stamping only
+    /// ever walk a canvas-sized length however far off the points lie.
+    func visiblePieces(of points: [PlotPoint], margin: Double) -> [[PlotPoint]] {
+        var area = PlotRect(x: 0, y: 0, width: Double(width), height: Double(height))
+        if let clip {
+            let left = max(area.minX, clip.minX), top = max(area.minY, clip.minY)
+            area = PlotRect(x: left, y: top, width: max(0, min(area.maxX, clip.maxX) - left),
+                            height: max(0, min(area.maxY, clip.maxY) - top))
+        }
+        area = area.inset(by: -margin)
+        var pieces: [[PlotPoint]] = []
+        for run in points.split(whereSeparator: { !$0.x.isFinite || !$0.y.isFinite }) {
+            if run.count == 1, let p = run.first, p.x >= area.minX, p.x <= area.maxX, p.y >= area.minY, p.y <= area.maxY {
+                pieces.append([p])
+            }
+            var current: [PlotPoint] = []
+            for (a, b) in zip(run, run.dropFirst()) {
+                guard let (start, end) = Self.clipped(a, b, to: area) else {
+                    if !current.isEmpty { pieces.append(current) }
+                    current = []
+                    continue
+                }
+                if current.last != start {
+                    if !current.isEmpty { pieces.append(current) }
+                    current = [start]
+                }
+                current.append(end)
+                if end != b {
+                    pieces.append(current)
+                    current = []
+                }
+            }
+            if !current.isEmpty { pieces.append(current) }
+        }
+        return pieces
+    }
+
+    /// The part of segment a–b inside `rect` (Liang–Barsky), or `nil`.
+    /// Works on halved coordinates so that a segment between far-off points
+    /// (a curve through 1e300) cannot overflow; unclipped ends are returned
+    /// exactly, so consecutive segments still join.
+    static func clipped(_ a: PlotPoint, _ b: PlotPoint, to rect: PlotRect) -> (PlotPoint, PlotPoint)? {
+        let hx = b.x / 2 - a.x / 2, hy = b.y / 2 - a.y / 2
+        var t0 = 0.0, t1 = 1.0
+        // Each edge as p·t ≤ q.
+        let edges = [(-hx, a.x / 2 - rect.minX / 2), (hx, rect.maxX / 2 - a.x / 2),
+                     (-hy, a.y / 2 - rect.minY / 2), (hy, rect.maxY / 2 - a.y / 2)]
+        for (p, q) in edges {
+            if p == 0 {
+                if q < 0 { return nil }
+                continue
+            }
+            let t = q / p
+            if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+            if t0 > t1 { return nil }
+        }
+        let start = t0 == 0 ? a : PlotPoint(a.x + 2 * (t0 * hx), a.y + 2 * (t0 * hy))
+        let end = t1 == 1 ? b : PlotPoint(a.x + 2 * (t1 * hx), a.y + 2 * (t1 * hy))
+        return (start, end)
+    }
+
     /// Draws a straight line.
     public mutating func strokeLine(
         from a: PlotPoint, to b: PlotPoint, color: RGBColor, width: Double = 1.5, style: LineStyle = .solid, opacity: Double = 1
@@ -71,8 +135,8 @@ extension Canvas {
         headLength: Double? = nil, headWidth: Double? = nil, opacity: Double = 1
     ) {
         let dx = b.x - a.x, dy = b.y - a.y
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length > 0 else { return }
+        let length = hypot(dx, dy)
+        guard length > 0, length.isFinite else { return }
         let ux = dx / length, uy = dy / length
         let headL = min(headLength ?? max(9, 4.5 * width), length)
         let headW = headWidth ?? headL * 0.75

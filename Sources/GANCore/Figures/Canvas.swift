@@ -69,17 +69,20 @@ public struct Canvas: Sendable {
     /// Integer pixel bounds [x0, x1) × [y0, y1) of the drawable area that
     /// a shape with this bounding box may touch.
     func pixelBounds(minX: Double, minY: Double, maxX: Double, maxY: Double) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
-        var x0 = max(0, Int((minX).rounded(.down)))
-        var y0 = max(0, Int((minY).rounded(.down)))
-        var x1 = min(width, Int((maxX).rounded(.up)))
-        var y1 = min(height, Int((maxY).rounded(.up)))
+        guard !minX.isNaN, !minY.isNaN, !maxX.isNaN, !maxY.isNaN else { return nil }
+        var left = 0.0, top = 0.0, right = Double(width), bottom = Double(height)
         if let clip {
-            x0 = max(x0, Int(clip.minX.rounded(.down)))
-            y0 = max(y0, Int(clip.minY.rounded(.down)))
-            x1 = min(x1, Int(clip.maxX.rounded(.up)))
-            y1 = min(y1, Int(clip.maxY.rounded(.up)))
+            left = max(left, clip.minX)
+            top = max(top, clip.minY)
+            right = min(right, clip.maxX)
+            bottom = min(bottom, clip.maxY)
         }
-        guard minX.isFinite, minY.isFinite, maxX.isFinite, maxY.isFinite, x0 < x1, y0 < y1 else { return nil }
+        // Clamped before conversion: a point far off the canvas (a curve
+        // through 1e300) must not overflow Int.
+        func clamped(_ value: Double, _ low: Double, _ high: Double) -> Double { min(max(value, low), high) }
+        let x0 = Int(clamped(minX, left, right).rounded(.down)), y0 = Int(clamped(minY, top, bottom).rounded(.down))
+        let x1 = Int(clamped(maxX, left, right).rounded(.up)), y1 = Int(clamped(maxY, top, bottom).rounded(.up))
+        guard x0 < x1, y0 < y1 else { return nil }
         return (x0, y0, x1, y1)
     }
 
@@ -241,10 +244,13 @@ struct CoverageMask {
     /// is what keeps overlapping pieces of one stroke from darkening.
     mutating func stampSegment(_ a: PlotPoint, _ b: PlotPoint, halfWidth: Double, strength: Double) {
         let reach = halfWidth + 1
-        let x0 = max(originX, Int((min(a.x, b.x) - reach).rounded(.down)))
-        let x1 = min(originX + width, Int((max(a.x, b.x) + reach).rounded(.up)))
-        let y0 = max(originY, Int((min(a.y, b.y) - reach).rounded(.down)))
-        let y1 = min(originY + height, Int((max(a.y, b.y) + reach).rounded(.up)))
+        func clamped(_ value: Double, _ low: Int, _ high: Int) -> Int {
+            Int(min(max(value, Double(low)), Double(high)))
+        }
+        let x0 = clamped((min(a.x, b.x) - reach).rounded(.down), originX, originX + width)
+        let x1 = clamped((max(a.x, b.x) + reach).rounded(.up), originX, originX + width)
+        let y0 = clamped((min(a.y, b.y) - reach).rounded(.down), originY, originY + height)
+        let y1 = clamped((max(a.y, b.y) + reach).rounded(.up), originY, originY + height)
         guard x0 < x1, y0 < y1 else { return }
         let dx = b.x - a.x, dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy

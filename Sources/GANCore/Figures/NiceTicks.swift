@@ -26,8 +26,10 @@ public struct NiceTicks: Sendable, Hashable {
     public static func covering(_ range: ClosedRange<Double>, targetCount: Int = 6) -> NiceTicks {
         let (lower, upper) = widened(range)
         let step = niceStep(for: upper - lower, targetCount: targetCount)
-        let first = (lower / step * (1 + 1e-12)).rounded(.down)
-        let last = (upper / step * (1 - 1e-12)).rounded(.up)
+        // The tolerance keeps a bound that is a multiple of the step up to
+        // rounding (0.30000000000000004) from adding a tick beyond it.
+        let first = (lower / step + 1e-9).rounded(.down)
+        let last = (upper / step - 1e-9).rounded(.up)
         return NiceTicks(step: step, first: first, last: last)
     }
 
@@ -35,7 +37,7 @@ public struct NiceTicks: Sendable, Hashable {
     public static func inside(_ range: ClosedRange<Double>, targetCount: Int = 6) -> NiceTicks {
         let (lower, upper) = widened(range)
         let step = niceStep(for: upper - lower, targetCount: targetCount)
-        // A hair of tolerance keeps 0.30000000000000004 from losing the tick at 0.3.
+        // The same tolerance keeps a tick that sits on a bound up to rounding.
         let first = (lower / step - 1e-9).rounded(.up)
         let last = (upper / step + 1e-9).rounded(.down)
         return NiceTicks(step: step, first: first, last: last)
@@ -66,13 +68,18 @@ public struct NiceTicks: Sendable, Hashable {
     }
 
     /// The tick value as text, with just enough decimals for the step:
-    /// 0.5 → "0.5", 2 → "2", 0.25 with step 0.05 → "0.25".
+    /// 0.5 → "0.5", 2 → "2", 0.25 with step 0.05 → "0.25". Steps below
+    /// 10^−4 or from 10^6 up switch to "1.5e-5", with one mantissa precision
+    /// for the whole axis.
     public func label(for value: Double) -> String {
         let exponent = Int(log10(step).rounded(.down))
         if exponent >= 6 || exponent <= -5 {
             guard value != 0 else { return "0" }
-            let digits = max(0, Int(log10(abs(value)).rounded(.down)) - exponent)
-            return String(format: "%.\(digits)e", value)
+            let largest = values.map { abs($0) }.max() ?? abs(value)
+            let digits = max(0, Int(log10(max(largest, abs(value))).rounded(.down)) - exponent)
+            let parts = String(format: "%.\(digits)e", value).split(separator: "e")
+            guard parts.count == 2, let power = Int(parts[1]) else { return String(format: "%g", value) }
+            return "\(parts[0])e\(power)"
         }
         let decimals = max(0, -exponent)
         let text = String(format: "%.\(decimals)f", value)

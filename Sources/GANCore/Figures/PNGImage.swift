@@ -32,7 +32,7 @@ extension RasterImage {
         guard path.withCString({ png_image_begin_read_from_file(&image, $0) }) != 0 else {
             let message = Self.libpngMessage(image)
             png_image_free(&image)
-            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: \(message)")
+            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: \(Self.diagnosis(of: path, libpng: message))")
         }
 
         let width = Int(image.width)
@@ -58,7 +58,7 @@ extension RasterImage {
         guard finished != 0 else {
             let message = Self.libpngMessage(image)
             png_image_free(&image)
-            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: \(message)")
+            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: \(Self.diagnosis(of: path, libpng: message))")
         }
         png_image_free(&image)
         self.init(width: width, height: height, format: format, pixels: pixels)
@@ -115,6 +115,20 @@ extension RasterImage {
             unlink(temporary)
             throw ImageFileError(path: path, kind: .unwritable, problem: "cannot move the new PNG into place: \(reason)")
         }
+    }
+
+    /// A reason a person can act on. libpng says "Read Error" both for an
+    /// empty file and for one cut short, so those are told apart here; its
+    /// own words are kept for everything else.
+    private static func diagnosis(of path: String, libpng message: String) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return message }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        if head.isEmpty { return "the file is empty" }
+        if Array(head) != signature { return "not a PNG file (it does not start with the PNG signature)" }
+        if message == "Read Error" { return "the file ends before the image does (truncated?)" }
+        return message
     }
 
     /// libpng's NUL-terminated `message` field, a 64-byte C array.

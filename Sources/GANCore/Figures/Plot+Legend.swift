@@ -27,9 +27,21 @@ extension LinePlot {
         }
         let placed: PlotRect
         if legend == .best {
-            let candidates: [LegendPosition] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
-            // First of the least covered corners: top right when all are clear.
-            placed = candidates.map(rect).min { overlap(of: $0, g) < overlap(of: $1, g) } ?? rect(.topRight)
+            // The four corners, then the middles of the four sides; a middle
+            // must hide clearly less (20 px of curve) to beat a corner.
+            let midX = ((box.minX + box.maxX - width) / 2).rounded(), midY = ((box.minY + box.maxY - height) / 2).rounded()
+            let candidates: [(rect: PlotRect, penalty: Double)] = [.topRight, .topLeft, .bottomRight, .bottomLeft].map { (rect($0), 0) } + [
+                PlotRect(x: box.maxX - width, y: midY, width: width, height: height),
+                PlotRect(x: box.minX, y: midY, width: width, height: height),
+                PlotRect(x: midX, y: box.minY, width: width, height: height),
+                PlotRect(x: midX, y: box.maxY - height, width: width, height: height),
+            ].map { ($0, 20) }
+            let labels = referenceLabels(g).map(\.rect)
+            func cost(_ candidate: (rect: PlotRect, penalty: Double)) -> Double {
+                overlap(of: candidate.rect, g) + candidate.penalty
+                    + Double(labels.filter { $0.intersects(candidate.rect.inset(by: -4)) }.count) * 1000
+            }
+            placed = candidates.min { cost($0) < cost($1) }?.rect ?? rect(.topRight)
         } else {
             placed = rect(legend)
         }
@@ -53,9 +65,9 @@ extension LinePlot {
         }
     }
 
-    /// How much of the plot a legend at `rect` would hide: drawn curve
-    /// length in pixels, markers, reference lines and annotations under it.
-    private func overlap(of rect: PlotRect, _ g: PlotGeometry) -> Double {
+    /// How much of the plot a legend or label at `rect` would hide: drawn
+    /// curve length in pixels, markers, reference lines and annotations under it.
+    func overlap(of rect: PlotRect, _ g: PlotGeometry) -> Double {
         let area = rect.inset(by: -4)
         func inside(_ p: PlotPoint) -> Bool {
             p.x >= area.minX && p.x <= area.maxX && p.y >= area.minY && p.y <= area.maxY

@@ -49,8 +49,11 @@ extension LinePlot {
             }
         }
         let scatterOnly = !series.isEmpty && series.allSatisfy { $0.style == nil }
-        let x = xAxis.range ?? Self.fitted(xs, headroom: scatterOnly ? 0.04 : 0)
-        let y = yAxis.range ?? Self.fitted(ys, headroom: 0.05)
+        // A fixed range of zero width is widened like a constant series.
+        let x = xAxis.range.map { Self.fitted([$0.lowerBound, $0.upperBound], headroom: 0) }
+            ?? Self.fitted(xs, headroom: scatterOnly ? 0.04 : 0)
+        let y = yAxis.range.map { Self.fitted([$0.lowerBound, $0.upperBound], headroom: 0) }
+            ?? Self.fitted(ys, headroom: 0.05)
         return (x, y)
     }
 
@@ -87,6 +90,10 @@ extension LinePlot {
         canvas.clip = g.box
         drawReferenceLines(on: &canvas, g)
         drawSeries(on: &canvas, g)
+        // Labels after the curves, so their halo keeps them legible.
+        for label in referenceLabels(g) {
+            canvas.drawText(label.text, at: label.anchor, style: label.style, horizontal: label.horizontal, vertical: label.vertical)
+        }
         canvas.clip = frame
 
         if showsFrame {
@@ -130,8 +137,10 @@ extension LinePlot {
                 right = min(right, frame.maxX - Double(theme.tickLabel.width(of: ticks.label(for: last))) / 2 - 4)
             }
         }
-        return PlotGeometry(left: Int(left.rounded()), right: Int(right.rounded()) - 1,
-                            top: Int(top.rounded()), bottom: Int(bottom.rounded()) - 1,
+        // A panel too small for its labels still gets a (tiny) box rather than a negative one.
+        let l = Int(left.rounded()), t = Int(top.rounded())
+        return PlotGeometry(left: l, right: max(Int(right.rounded()) - 1, l + 1),
+                            top: t, bottom: max(Int(bottom.rounded()) - 1, t + 1),
                             xRange: xRange, yRange: yRange)
     }
 
@@ -159,34 +168,6 @@ extension LinePlot {
             if let marker = s.marker {
                 for p in points where p.x.isFinite {
                     canvas.drawMarker(marker, at: p, size: s.markerSize, color: color)
-                }
-            }
-        }
-    }
-
-    private func drawReferenceLines(on canvas: inout Canvas, _ g: PlotGeometry) {
-        let box = g.box
-        for line in referenceLines where line.value.isFinite {
-            var labelStyle = theme.tickLabel
-            labelStyle.color = line.color.mixed(with: .black, 0.25)
-            switch line.orientation {
-            case .horizontal:
-                let y = g.py(line.value).rounded(.down) + 0.5
-                canvas.strokeLine(from: PlotPoint(box.minX, y), to: PlotPoint(box.maxX, y),
-                                  color: line.color, width: line.width, style: line.style)
-                if let label = line.label {
-                    // Above the line, unless that would leave the box.
-                    let above = y - line.width / 2 - 4 - Double(labelStyle.capHeight) > box.minY
-                    canvas.drawText(label, at: PlotPoint(box.maxX - 6, above ? y - line.width / 2 - 4 : y + line.width / 2 + 4),
-                                    style: labelStyle, horizontal: .right, vertical: above ? .baseline : .top)
-                }
-            case .vertical:
-                let x = g.px(line.value).rounded(.down) + 0.5
-                canvas.strokeLine(from: PlotPoint(x, box.minY), to: PlotPoint(x, box.maxY),
-                                  color: line.color, width: line.width, style: line.style)
-                if let label = line.label {
-                    canvas.drawText(label, at: PlotPoint(x + line.width / 2 + 4, box.minY + 6),
-                                    style: labelStyle, horizontal: .left, vertical: .top)
                 }
             }
         }

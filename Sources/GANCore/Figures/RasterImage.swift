@@ -16,7 +16,7 @@ public enum PixelFormat: Sendable, Hashable {
 ///
 /// A plain value so that figures can be built, compared in tests and written
 /// without any shared state; PNG reading and writing live in `PNGImage.swift`.
-public struct RasterImage: Hashable, Sendable {
+public struct RasterImage: Hashable, Sendable, CustomStringConvertible {
     public let width: Int
     public let height: Int
     public let format: PixelFormat
@@ -26,6 +26,11 @@ public struct RasterImage: Hashable, Sendable {
 
     /// 1 for grey, 3 for RGB.
     public var channels: Int { format.channels }
+
+    /// Size and format only: test failures and logs should not print every byte.
+    public var description: String {
+        "\(width)×\(height) \(format == .gray ? "grey" : "RGB") image"
+    }
 
     public init(width: Int, height: Int, format: PixelFormat, pixels: [UInt8]) {
         precondition(width >= 0 && height >= 0, "RasterImage size must be non-negative, got \(width)×\(height)")
