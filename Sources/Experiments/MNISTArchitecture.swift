@@ -1,3 +1,4 @@
+import DiscriminatorStep
 import Foundation
 import GANCore
 
@@ -88,23 +89,17 @@ public struct MNISTArchitecture: Sendable, Equatable, Codable {
 
     // [excerpt: mnist-discriminator]
     /// The discriminator, ending in D's logit (the sigmoid lives in the loss, `LogTerms`).
+    public var discriminatorShape: MaxoutDiscriminator {
+        let layer = MaxoutDiscriminator.Layer(units: discriminatorUnits, pieces: discriminatorPieces)
+        return MaxoutDiscriminator(
+            inputWidth: pixels, hidden: [layer, layer], inputKeep: dropout?.input, hiddenKeep: dropout?.hidden,
+            weightRange: discriminatorWeightRange)
+    }
+
     public func discriminator<Scalar: BLASScalar>(
         _: Scalar.Type = Float.self, using random: RandomSource
     ) -> MultilayerPerceptron<Scalar> {
-        let hidden = discriminatorUnits * discriminatorPieces
-        func dropoutLayer(_ width: Int, _ keep: Double?) -> [any Layer<Scalar>] {
-            keep.map { [Dropout<Scalar>(width, keep: $0, random: random)] } ?? []
-        }
-        let layers: [any Layer<Scalar>] =
-            dropoutLayer(pixels, dropout?.input)
-            + [Affine(pixels, hidden), Maxout(units: discriminatorUnits, pieces: discriminatorPieces)]
-            + dropoutLayer(discriminatorUnits, dropout?.hidden)
-            + [Affine(discriminatorUnits, hidden), Maxout(units: discriminatorUnits, pieces: discriminatorPieces)]
-            + dropoutLayer(discriminatorUnits, dropout?.hidden)
-            + [Affine(discriminatorUnits, 1)]
-        let network = MultilayerPerceptron(layers)
-        for layer in network.affineLayers { layer.initialise(weightRange: discriminatorWeightRange, using: random) }
-        return network
+        discriminatorShape.make(Scalar.self, using: random)
     }
     // [end: mnist-discriminator]
 }

@@ -1,0 +1,152 @@
+import Foundation
+import GANCore
+import Experiments
+import Testing
+
+/// `study train` as a user runs it: in fresh processes, on a small data set
+/// written here, checking resume, checkpoints and failures end to end.
+@Suite(.serialized) struct TrainingRunTests {
+    /// The `study` executable built beside this test binary.
+    static let study: URL = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return executable.deletingLastPathComponent().appendingPathComponent("study")
+    }()
+
+    /// Runs `study` with `arguments`; returns its exit status and what it printed.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = study
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryFolder(_ name: String) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("training-\(name)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A folder in MNIST's layout with 60 000 + 100 random 4×4 images.
+    static let dataFolder: URL = {
+        let folder = temporaryFolder("data")
+        let random = RandomSource(seed: 77)
+        func images(_ count: Int) -> Data {
+            var bytes: [UInt8] = [0, 0, 8, 3] + bigEndian(count) + bigEndian(4) + bigEndian(4)
+            bytes += (0..<(count * 16)).map { _ in UInt8(random.index(below: 256)) }
+            return Data(bytes)
+        }
+        func labels(_ count: Int) -> Data {
+            Data([0, 0, 8, 1] + bigEndian(count) + (0..<count).map { UInt8($0 % 10) })
+        }
+        try! images(60_000).write(to: folder.appendingPathComponent("train-images-idx3-ubyte"))
+        try! labels(60_000).write(to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+        try! images(100).write(to: folder.appendingPathComponent("t10k-images-idx3-ubyte"))
+        try! labels(100).write(to: folder.appendingPathComponent("t10k-labels-idx1-ubyte"))
+        return folder
+    }()
+
+    static func bigEndian(_ value: Int) -> [UInt8] {
+        [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    static func train(_ output: URL, iterations: Int, resume: Bool = false, config: String = "small") throws -> (status: Int32, output: String) {
+        try run(["train", "--config", config, "--data", dataFolder.path, "--rows", "300", "--iterations", String(iterations),
+                 "--seed", "5", "--output", output.path] + (resume ? ["--resume"] : []))
+    }
+
+    @Test(arguments: ["small", "authors"])
+    func resumedRun_matchesAnUninterruptedOneBitForBit(config: String) throws {
+        let straight = Self.temporaryFolder("straight"), resumed = Self.temporaryFolder("resumed")
+        // 300 rows in minibatches of 100: 3 per epoch, so 7 iterations cross two epoch boundaries.
+        let a = try Self.train(straight, iterations: 7, config: config)
+        #expect(a.status == 0, "\(a.output)")
+        let b1 = try Self.train(resumed, iterations: 4, config: config)
+        #expect(b1.status == 0, "\(b1.output)")
+        let b2 = try Self.train(resumed, iterations: 7, resume: true, config: config)
+        #expect(b2.status == 0 && b2.output.contains("resuming at iteration 4"), "\(b2.output)")
+
+        let one = try Safetensors(contentsOf: straight.appendingPathComponent("checkpoint.safetensors"))
+        let two = try Safetensors(contentsOf: resumed.appendingPathComponent("checkpoint.safetensors"))
+        #expect(one.tensors.keys.sorted() == two.tensors.keys.sorted())
+        for name in one.tensors.keys.sorted() {
+            #expect(one.tensors[name] == two.tensors[name], "tensor \(name) differs after resuming")
+        }
+        #expect(one.metadata == two.metadata)
+        #expect(try one.metadataValue("iteration") == "7")
+    }
+
+    @Test func resumedRun_negativeControl_aDifferentSeedDiffers() throws {
+        let first = Self.temporaryFolder("seed5"), second = Self.temporaryFolder("seed6")
+        _ = try Self.train(first, iterations: 2)
+        _ = try Self.run(["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300", "--iterations", "2",
+                          "--seed", "6", "--output", second.path])
+        let one = try Safetensors(contentsOf: first.appendingPathComponent("checkpoint.safetensors"))
+        let two = try Safetensors(contentsOf: second.appendingPathComponent("checkpoint.safetensors"))
+        #expect(one.tensors["generator.0.weight"] != two.tensors["generator.0.weight"])
+    }
+
+    @Test func checkpoint_loadsAsPyTorchLayoutTensors() throws {
+        let folder = Self.temporaryFolder("layout")
+        _ = try Self.train(folder, iterations: 1)
+        let file = try Safetensors(contentsOf: folder.appendingPathComponent("checkpoint.safetensors"))
+        // small: G 20 → 256 → 256 → 16 pixels; D 16 → maxout 64×3 → maxout 64×3 → 1, with dropout layers at 0, 3, 6.
+        #expect(try file.tensor(named: "generator.0.weight").shape == [256, 20])
+        #expect(try file.tensor(named: "generator.4.bias").shape == [16])
+        #expect(try file.tensor(named: "discriminator.1.weight").shape == [192, 16])
+        #expect(try file.tensor(named: "discriminator.7.weight").shape == [1, 64])
+        #expect(try file.tensor(named: "momentum.discriminator.7.bias").shape == [1])
+    }
+
+    @Test func sample_writesAGridAndTensors() throws {
+        let run = Self.temporaryFolder("sample-run"), samples = Self.temporaryFolder("samples")
+        _ = try Self.train(run, iterations: 1)
+        let result = try Self.run(["sample", "--checkpoint", run.appendingPathComponent("checkpoint.safetensors").path,
+                                   "--count", "12", "--seed", "3", "--output", samples.path])
+        #expect(result.status == 0, "\(result.output)")
+        let file = try Safetensors(contentsOf: samples.appendingPathComponent("samples.safetensors"))
+        #expect(try file.tensor(named: "z").shape == [12, 20] && file.tensor(named: "x").shape == [12, 16])
+        let x = try file.values(named: "x", shape: [12, 16], as: Float.self)
+        #expect(x.allSatisfy { (0...1).contains($0) })
+        _ = try RasterImage(contentsOf: samples.appendingPathComponent("samples.png"), format: .gray)
+    }
+
+    @Test func corruptCheckpoint_isRejectedAndLeftAlone() throws {
+        let folder = Self.temporaryFolder("corrupt")
+        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
+        _ = try Self.train(folder, iterations: 1)
+        var bytes = try Data(contentsOf: checkpoint)
+        bytes.removeLast(100)
+        try bytes.write(to: checkpoint)
+        let result = try Self.train(folder, iterations: 2, resume: true)
+        #expect(result.status != 0)
+        #expect(result.output.contains(checkpoint.path), "the message names the file: \(result.output)")
+        #expect(!result.output.contains("Fatal error"), "no crash: \(result.output)")
+        #expect(try Data(contentsOf: checkpoint) == bytes, "the file is left as it was")
+    }
+
+    @Test func missingData_givesOneClearError() throws {
+        let result = try Self.run(["train", "--data", "/nonexistent/folder", "--iterations", "1", "--output", Self.temporaryFolder("missing").path])
+        #expect(result.status != 0)
+        #expect(result.output.contains("/nonexistent/folder"), "\(result.output)")
+    }
+
+    @Test func unwritableOutput_givesOneClearError() throws {
+        let file = Self.temporaryFolder("blocker").appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let result = try Self.train(file.appendingPathComponent("inside"), iterations: 1)
+        #expect(result.status != 0)
+        #expect(result.output.contains("cannot write to output folder"), "\(result.output)")
+    }
+
+    @Test func unknownConfiguration_isAUsageError() throws {
+        let result = try Self.run(["train", "--config", "nonesuch", "--iterations", "1"])
+        #expect(result.status == 64, "\(result.output)")
+        #expect(result.output.contains("authors, algorithm1, small"))
+    }
+}
