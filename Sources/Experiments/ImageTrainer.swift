@@ -1,10 +1,12 @@
-import DiscriminatorStep
+import AdversarialTraining
 import Foundation
 import GANCore
 import GeneratorStep
 
-/// Trains a configuration's networks on images, one iteration of the outer
-/// loop of Algorithm 1 (or of the authors' simultaneous update) at a time.
+/// Trains a recipe's networks on images with Chapter 4's `GANTrainer`,
+/// adding what a long run needs: epochs over a shuffled data set, the
+/// authors' momentum ramp, a history of the curves, and a state that a
+/// checkpoint can save and restore exactly.
 ///
 /// All randomness — initial weights, data order, noise, dropout masks —
 /// comes from one `RandomSource`, so a checkpoint that saves its state
@@ -18,18 +20,6 @@ public final class ImageTrainer {
         public let meanGeneratedProbability: Double
     }
 
-    public let configuration: TrainingConfiguration
-    public let random: RandomSource
-    public let generator: MultilayerPerceptron<Float>
-    public let discriminator: MultilayerPerceptron<Float>
-    public let discriminatorStep: DiscriminatorStep<Float>
-    public let generatorStep: GeneratorStep<Float>
-    public let sampler: MinibatchSampler
-    /// Outer iterations done (generator updates).
-    public private(set) var iteration = 0
-    /// Real minibatches used: the learning rate decays once per minibatch.
-    public private(set) var minibatches = 0
-
     /// Averages of the iterations' statistics over each `historyInterval` iterations.
     public struct HistoryPoint: Sendable, Equatable {
         public let iteration: Int
@@ -37,88 +27,52 @@ public final class ImageTrainer {
         public let meanRealProbability: Double
         public let meanGeneratedProbability: Double
     }
+
+    public let recipe: TrainingRecipe
+    public let random: RandomSource
+    public let sampler: MinibatchSampler
+    public let trainer: GANTrainer<Float>
+
     public static let historyInterval = 50
     public private(set) var history: [HistoryPoint] = []
     /// Sums over the current, unfinished interval: V̂, D(x), D(G(z)).
     public private(set) var historyWindow: [Double] = [0, 0, 0]
 
-    private let real: Matrix<Float>
-    private let noise: Matrix<Float>
-
     /// - Parameters:
     ///   - data: the training images, one per row, in [0, 1].
     ///   - seed: seeds every random draw of the run.
-    public init(configuration: TrainingConfiguration, data: Matrix<Float>, seed: UInt64) {
-        let architecture = configuration.architecture
+    public init(recipe: TrainingRecipe, data: Matrix<Float>, seed: UInt64) {
+        let architecture = recipe.architecture
         precondition(data.columns == architecture.pixels, "images have \(data.columns) pixels, the networks expect \(architecture.pixels)")
-        self.configuration = configuration
+        self.recipe = recipe
         random = RandomSource(seed: seed)
-        generator = architecture.generator(Float.self, pixelMeans: Self.columnMeans(data), using: random)
-        discriminator = architecture.discriminator(Float.self, using: random)
-        discriminatorStep = DiscriminatorStep(discriminator: discriminator)
-        generatorStep = GeneratorStep(generator: generator, discriminator: discriminator, loss: configuration.generatorLoss)
-        sampler = MinibatchSampler(data: data, batchSize: configuration.batchSize, random: random)
-        real = Matrix(rows: configuration.batchSize, columns: architecture.pixels)
-        noise = Matrix(rows: configuration.batchSize, columns: architecture.noiseDimension)
-        if case .simultaneous = configuration.updateRule {
-            // Deviation from the paper: the authors' code minimises half the
-            // sum of D's two cross-entropies, i.e. ascends V̂/2 (Chapter 1).
-            discriminatorStep.objectiveScale = 0.5
-        }
+        let generator = architecture.generator(Float.self, pixelMeans: Self.columnMeans(data), using: random)
+        let discriminator = architecture.discriminator(Float.self, using: random)
+        sampler = MinibatchSampler(data: data, batchSize: recipe.batchSize, random: random)
+        let range = architecture.noiseRange
+        trainer = GANTrainer(
+            generator: generator, discriminator: discriminator, data: sampler,
+            prior: NoisePrior(width: architecture.noiseDimension, uniformOn: range.lowerBound, range.upperBound),
+            configuration: recipe.initialConfiguration, random: random)
     }
 
-    /// Real minibatches each iteration uses: k for Algorithm 1, 1 for the simultaneous update.
-    public var minibatchesPerIteration: Int {
-        if case .alternating(let k) = configuration.updateRule { return k }
-        return 1
-    }
+    public var generator: MultilayerPerceptron<Float> { trainer.generator }
+    public var discriminator: MultilayerPerceptron<Float> { trainer.discriminator }
+    /// Outer iterations done (generator updates).
+    public var iteration: Int { trainer.iterations }
 
-    public var learningRate: Float { Float(configuration.schedule.learningRate(afterMinibatches: minibatches)) }
-    public var momentum: Float { Float(configuration.schedule.momentum(epoch: sampler.epoch)) }
-
-    /// z ~ U[−√3, √3]^noiseDimension, one row per sample.
-    public func drawNoise(into z: Matrix<Float>) {
-        let range = configuration.architecture.noiseRange
-        random.fillUniform(z, range.lowerBound, range.upperBound)
-    }
-
-    /// One iteration of the configured update rule.
+    /// One iteration of the recipe's update rule, with the momentum of the current epoch.
     @discardableResult
     public func trainIteration() -> Statistics {
-        let statistics: DiscriminatorStep<Float>.Objective
-        switch configuration.updateRule {
-        case .alternating(let k):
-            var last: DiscriminatorStep<Float>.Objective?
-            for _ in 0..<k {
-                let (rate, mu) = (learningRate, momentum)
-                sampler.next(into: real)
-                drawNoise(into: noise)
-                let generated = generator.forward(noise)
-                last = discriminatorStep.step(real: real, generated: generated, learningRate: rate, momentum: mu)
-                minibatches += 1
-            }
-            statistics = last!
-            drawNoise(into: noise)
-            generatorStep.step(noise: noise, learningRate: learningRate, momentum: momentum)
-        case .simultaneous:
-            let (rate, mu) = (learningRate, momentum)
-            sampler.next(into: real)
-            drawNoise(into: noise)
-            let generated = generator.forward(noise)
-            statistics = discriminatorStep.computeGradient(real: real, generated: generated)
-            // G's gradient at the same θ_d, before either network moves.
-            generatorStep.computeGradient(noise: noise)
-            discriminatorStep.optimiser.step(discriminator, learningRate: rate, momentum: mu, direction: .ascend)
-            generatorStep.optimiser.step(generator, learningRate: rate, momentum: mu, direction: .descend)
-            minibatches += 1
-        }
-        iteration += 1
-        let result = Statistics(
-            value: statistics.value / Double(discriminatorStep.objectiveScale),
-            meanRealProbability: statistics.meanRealProbability,
-            meanGeneratedProbability: statistics.meanGeneratedProbability)
-        record(result)
-        return result
+        trainer.configuration.momentum = recipe.schedule.momentum(epoch: sampler.epoch)
+        trainer.trainIteration()
+        let objective = trainer.lastDiscriminatorObjective!
+        let statistics = Statistics(
+            value: objective.value / Double(trainer.discriminatorStep.objectiveScale),
+            meanRealProbability: objective.meanRealProbability,
+            meanGeneratedProbability: objective.meanGeneratedProbability)
+        record(statistics)
+        return statistics
     }
 
     private func record(_ s: Statistics) {
@@ -134,9 +88,14 @@ public final class ImageTrainer {
         }
     }
 
-    /// Restores the recorded history (from a checkpoint).
-    func restoreHistory(_ points: [HistoryPoint], window: [Double]) {
-        history = points
+    /// Restores the counters, learning rates and history (from a checkpoint);
+    /// parameters, velocities and random state are restored by the caller.
+    func restore(iterations: Int, discriminatorUpdates: Int, generatorUpdates: Int,
+                 learningRates: (discriminator: Double, generator: Double), history: [HistoryPoint], window: [Double]) {
+        trainer.restoreCounters(iterations: iterations, discriminatorUpdates: discriminatorUpdates, generatorUpdates: generatorUpdates)
+        trainer.configuration.discriminatorLearningRate = learningRates.discriminator
+        trainer.configuration.generatorLearningRate = learningRates.generator
+        self.history = history
         historyWindow = window
     }
 
@@ -147,12 +106,6 @@ public final class ImageTrainer {
             for i in 0..<network.parameterCount where !p[i].isFinite { return false }
         }
         return true
-    }
-
-    /// Restores counters from a checkpoint (parameters and random state are restored by the caller).
-    func restoreCounters(iteration: Int, minibatches: Int) {
-        self.iteration = iteration
-        self.minibatches = minibatches
     }
 
     /// Each pixel's mean over the training images.

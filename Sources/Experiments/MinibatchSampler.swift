@@ -1,3 +1,4 @@
+import AdversarialTraining
 import GANCore
 
 /// Draws minibatches of training rows without replacement, epoch by epoch,
@@ -50,4 +51,17 @@ public final class MinibatchSampler {
 
     /// Minibatches per epoch.
     public var batchesPerEpoch: Int { data.rows / batchSize }
+}
+
+extension MinibatchSampler: TrainingData {
+    public var width: Int { data.columns }
+
+    /// The next minibatch, in the sampler's shuffled order (the order is drawn
+    /// from the sampler's own source, which is the run's).
+    public func fillMinibatch<Scalar: BLASScalar>(_ batch: Matrix<Scalar>, using random: RandomSource) {
+        guard let floats = batch as? Matrix<Float> else {
+            preconditionFailure("image minibatches are Float, asked for \(Scalar.self)")
+        }
+        next(into: floats)
+    }
 }

@@ -1,9 +1,17 @@
+import AdversarialTraining
+import DiscriminatorStep
 import GANCore
+import GeneratorStep
+import TheoreticalResults
 import ValueFunction
 
 /// Every chapter's demo, in reading order.
 public var chapterDemos: [any ChapterDemo.Type] {
     [
         ValueFunctionDemo.self,
+        DiscriminatorStepDemo.self,
+        GeneratorStepDemo.self,
+        AdversarialTrainingDemo.self,
+        TheoreticalResultsDemo.self,
     ]
 }

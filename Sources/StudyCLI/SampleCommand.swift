@@ -28,14 +28,14 @@ extension Study {
 
         func run() throws {
             let file = try Safetensors(contentsOf: URL(fileURLWithPath: checkpoint))
-            let (generator, configuration) = try TrainingCheckpoint.generator(from: file)
+            let (generator, recipe) = try TrainingCheckpoint.generator(from: file)
             let folder = URL(fileURLWithPath: output)
             try OutputFolder.prepare(folder)
-            let z = Matrix<Float>(rows: count, columns: configuration.architecture.noiseDimension)
-            let range = configuration.architecture.noiseRange
+            let z = Matrix<Float>(rows: count, columns: recipe.architecture.noiseDimension)
+            let range = recipe.architecture.noiseRange
             RandomSource(seed: seed).fillUniform(z, range.lowerBound, range.upperBound)
             let x = generator.forward(z)
-            let side = Int(Double(configuration.architecture.pixels).squareRoot())
+            let side = Int(Double(recipe.architecture.pixels).squareRoot())
             let columns = Int(Double(count).squareRoot().rounded(.up))
             let png = folder.appendingPathComponent("samples.png")
             try TrainingFigures.grid(x, side: side, columns: columns).write(to: png)

@@ -11,11 +11,11 @@ extension Study {
             abstract: "Train a GAN on images in MNIST's IDX format (Fashion-MNIST by default).",
             discussion: """
                 Checkpoints go to DIR/checkpoint.safetensors after every epoch and on Ctrl-C; \
-                --resume continues from there exactly as if never stopped. Configurations: \
-                \(TrainingConfiguration.named.map(\.name).joined(separator: ", ")).
+                --resume continues from there exactly as if never stopped. Recipes: \
+                \(TrainingRecipe.named.map(\.name).joined(separator: ", ")).
                 """)
 
-        @Option(help: "The training configuration: \(TrainingConfiguration.named.map(\.name).joined(separator: ", ")).")
+        @Option(help: "The training recipe: \(TrainingRecipe.named.map(\.name).joined(separator: ", ")).")
         var config = "authors"
 
         @Option(help: "A folder of IDX files in MNIST's layout.")
@@ -30,6 +30,9 @@ extension Study {
         @Option(help: "Use only the first N training rows (quick runs).")
         var rows: Int?
 
+        @Option(help: "Start the learning rate here instead of the recipe's (it still decays on schedule).")
+        var learningRate: Double?
+
         @Option(help: "Seed for every random draw (ignored with --resume: the checkpoint's run continues).")
         var seed: UInt64 = 1
 
@@ -40,11 +43,14 @@ extension Study {
         var resume = false
 
         func validate() throws {
-            guard TrainingConfiguration.named(config) != nil else {
-                throw ValidationError("no configuration '\(config)'; choose one of \(TrainingConfiguration.named.map(\.name).joined(separator: ", "))")
+            guard TrainingRecipe.named(config) != nil else {
+                throw ValidationError("no recipe '\(config)'; choose one of \(TrainingRecipe.named.map(\.name).joined(separator: ", "))")
             }
             if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+            if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+                throw ValidationError("--learning-rate must be a positive number, got \(learningRate)")
+            }
             if let rows, rows < 100 { throw ValidationError("--rows must be at least 100, got \(rows)") }
         }
 
@@ -76,26 +82,27 @@ struct TrainingRun {
             images = dataSet.training.images.matrix(0..<rows, as: Float.self)
         }
 
-        var configuration = TrainingConfiguration.named(options.config)!
+        var recipe = TrainingRecipe.named(options.config)!
         var seed = options.seed
         var checkpoint: Safetensors?
         if options.resume {
             let file = try Safetensors(contentsOf: checkpointURL)
-            configuration = try TrainingCheckpoint.configuration(of: file)
+            recipe = try TrainingCheckpoint.recipe(of: file)
             seed = UInt64(try file.metadataValue("seed")) ?? seed
             checkpoint = file
         }
+        if let rate = options.learningRate, checkpoint == nil { recipe.schedule.initialLearningRate = rate }
         // The image size is the data's, not a choice: the networks are built to fit it.
-        if checkpoint == nil { configuration.architecture.pixels = images.columns }
-        guard configuration.architecture.pixels == images.columns else {
-            throw ValidationError("\(checkpointURL.path) was trained on images of \(configuration.architecture.pixels) pixels, but \(options.data) holds images of \(images.columns)")
+        if checkpoint == nil { recipe.architecture.pixels = images.columns }
+        guard recipe.architecture.pixels == images.columns else {
+            throw ValidationError("\(checkpointURL.path) was trained on images of \(recipe.architecture.pixels) pixels, but \(options.data) holds images of \(images.columns)")
         }
-        let trainer = ImageTrainer(configuration: configuration, data: images, seed: seed)
+        let trainer = ImageTrainer(recipe: recipe, data: images, seed: seed)
         if let checkpoint { try TrainingCheckpoint.restore(checkpoint, into: trainer) }
 
-        let perIteration = trainer.minibatchesPerIteration
+        let perIteration = recipe.updateRule == .simultaneous ? 1 : trainer.trainer.configuration.discriminatorSteps
         let target = options.iterations ?? (options.epochs ?? 1) * trainer.sampler.batchesPerEpoch / perIteration
-        say("configuration \(configuration.name): \(configuration.updateRule), G loss \(configuration.generatorLoss.rawValue), m = \(configuration.batchSize)")
+        say("recipe \(recipe.name): \(recipe.updateRule), G loss \(recipe.generatorLoss), m = \(recipe.batchSize)")
         say("data: \(images.rows) images of \(options.data); \(trainer.sampler.batchesPerEpoch / perIteration) iterations per epoch")
         if trainer.iteration > 0 { say("resuming at iteration \(trainer.iteration) (epoch \(trainer.sampler.epoch))") }
         guard trainer.iteration < target else {
@@ -142,11 +149,12 @@ struct TrainingRun {
 
     func writeFigures(_ trainer: ImageTrainer) throws {
         let curves = outputFolder.appendingPathComponent("curves.png")
-        try TrainingFigures.curves(trainer.history, title: "Training \(trainer.configuration.name)").write(to: curves)
-        let noise = Matrix<Float>(rows: 100, columns: trainer.configuration.architecture.noiseDimension)
-        RandomSource(seed: 0).fillUniform(noise, trainer.configuration.architecture.noiseRange.lowerBound, trainer.configuration.architecture.noiseRange.upperBound)
+        let architecture = trainer.recipe.architecture
+        try TrainingFigures.curves(trainer.history, title: "Training \(trainer.recipe.name)").write(to: curves)
+        let noise = Matrix<Float>(rows: 100, columns: architecture.noiseDimension)
+        RandomSource(seed: 0).fillUniform(noise, architecture.noiseRange.lowerBound, architecture.noiseRange.upperBound)
         let samples = outputFolder.appendingPathComponent("samples.png")
-        let side = Int(Double(trainer.configuration.architecture.pixels).squareRoot())
+        let side = Int(Double(architecture.pixels).squareRoot())
         try TrainingFigures.grid(trainer.generator.forward(noise), side: side, columns: 10).write(to: samples)
         say("figures: \(curves.path), \(samples.path)")
     }

@@ -130,6 +130,45 @@ import Testing
         #expect(try Data(contentsOf: checkpoint) == bytes, "the file is left as it was")
     }
 
+    @Test func divergingRun_stopsNamingTheStepAndKeepsTheLastGoodCheckpoint() throws {
+        let folder = Self.temporaryFolder("diverge")
+        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
+        _ = try Self.train(folder, iterations: 3)
+        let good = try Data(contentsOf: checkpoint)
+        // A fresh run in the same folder whose learning rate makes it blow up before its first epoch ends.
+        let result = try Self.run(["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300", "--iterations", "50",
+                                   "--learning-rate", "1e30", "--output", folder.path])
+        #expect(result.status != 0)
+        #expect(result.output.contains("training diverged at iteration"), "\(result.output)")
+        #expect(try Data(contentsOf: checkpoint) == good, "the last good checkpoint is kept")
+    }
+
+    @Test func interruptedRun_savesACheckpointThatResumes() throws {
+        let folder = Self.temporaryFolder("interrupt")
+        let process = Process()
+        process.executableURL = Self.study
+        process.arguments = ["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300",
+                             "--iterations", "1000000", "--output", folder.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        // Wait until training is under way (the first epoch's checkpoint exists), then press Ctrl-C.
+        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
+        for _ in 0..<600 where !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(50_000) }
+        kill(process.processIdentifier, SIGINT)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(output)")
+        #expect(output.contains("interrupted at iteration"), "\(output)")
+        let saved = try Safetensors(contentsOf: checkpoint)
+        let iteration = try #require(Int(try saved.metadataValue("iteration")))
+        #expect(iteration >= 3)
+        let resumed = try Self.run(["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300",
+                                    "--iterations", String(iteration + 2), "--resume", "--output", folder.path])
+        #expect(resumed.status == 0 && resumed.output.contains("resuming at iteration \(iteration)"), "\(resumed.output)")
+    }
+
     @Test func missingData_givesOneClearError() throws {
         let result = try Self.run(["train", "--data", "/nonexistent/folder", "--iterations", "1", "--output", Self.temporaryFolder("missing").path])
         #expect(result.status != 0)

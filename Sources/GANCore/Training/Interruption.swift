@@ -9,6 +9,12 @@ public enum Interruption {
     /// Installs the SIGINT handler. A second Ctrl-C while the first is being
     /// honoured restores the default action, so a stuck run can still be killed.
     public static func install() {
+        // A process may start with SIGINT blocked (some launchers block every
+        // signal in the child); unblock it so the handler can run.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         signal(SIGINT) { _ in
             if Interruption.requested.exchange(true, ordering: .relaxed) {
                 signal(SIGINT, SIG_DFL)

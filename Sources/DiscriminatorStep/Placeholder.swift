@@ -1,4 +1,0 @@
-import GANCore
-
-/// Namespace placeholder until the chapter lands.
-public enum DiscriminatorStepModule {}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import GANCore
+
+extension Study {
+    /// `study bench`: iterations per second of the authors' MNIST training step.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench",
+            abstract: "Time Algorithm 1 (k = 1, m = 100, Float, no dropout) on the authors' MNIST networks.")
+
+        @Option(help: "Timed iterations (after 20 untimed ones).")
+        var iterations = 200
+
+        @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice).")
+        var threads: Int?
+
+        func validate() throws {
+            guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        }
+
+        func run() throws {
+            if let threads { OpenBLAS.threadCount = threads }
+            let benchmark = TrainingBenchmark()
+            let result = benchmark.run(iterations: iterations)
+            print("OpenBLAS kernel \(OpenBLAS.coreName), \(OpenBLAS.threadCount) thread(s)")
+            print(String(format: "%d iterations in %.2f s: %.1f iterations/s", result.iterations, result.seconds, result.iterationsPerSecond))
+            print(String(format: "%.2f GFLOP per iteration (matrix products only): %.1f GFLOP/s", result.flopsPerIteration / 1e9, result.gigaflopsPerSecond))
+            print(String(format: "peak memory %.1f MB", Double(TrainingBenchmark.peakMemory) / 1e6))
+        }
+    }
+}

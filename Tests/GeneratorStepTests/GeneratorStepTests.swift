@@ -1,0 +1,120 @@
+import DiscriminatorStep
+import GANCore
+import GeneratorStep
+import GradientChecking
+import Testing
+
+/// The generator step: ∇θ_g of both losses through a fixed D, D untouched,
+/// and the saturation of log(1 − D(G(z))).
+@Suite struct GeneratorStepTests {
+    /// A small G of §5's kind (ReLU then sigmoid hidden units, 3 → 5 → 4 → 3)
+    /// and a small maxout D with dropout, masks held fixed.
+    static func networks(seed: UInt64) -> (MultilayerPerceptron<Double>, MultilayerPerceptron<Double>, Matrix<Double>) {
+        let random = RandomSource(seed: seed)
+        let affine1 = Affine<Double>(3, 5), affine2 = Affine<Double>(5, 4), affine3 = Affine<Double>(4, 3)
+        let g = MultilayerPerceptron<Double>([affine1, ReLU(5), affine2, Sigmoid(4), affine3])
+        for affine in g.affineLayers {
+            affine.initialise(weightRange: 1, using: random)
+            random.fillUniform(affine.bias, -0.5, 0.5)
+        }
+        let d: MultilayerPerceptron<Double> = MaxoutDiscriminator(
+            inputWidth: 3, hidden: [.init(units: 4, pieces: 3), .init(units: 3, pieces: 2)],
+            inputKeep: 0.8, hiddenKeep: 0.5, weightRange: 1).make(using: random)
+        d.holdsDropoutMasks = true
+        let noise = Matrix<Double>(rows: 6, columns: 3)
+        random.fillUniform(noise, -1, 1)
+        return (g, d, noise)
+    }
+
+    static func gradientAndLoss(_ loss: GeneratorLoss, seed: UInt64) -> (theta: [Double], gradient: [Double], f: ([Double]) -> Double) {
+        let (g, d, noise) = networks(seed: seed)
+        let step = GeneratorStep(generator: g, discriminator: d, loss: loss)
+        step.computeGradient(noise: noise)
+        return (g.parameters.elements, g.gradients.elements, { theta in
+            g.with(parameters: theta) { step.evaluate(noise: noise).value }
+        })
+    }
+
+    // Seeds 51–52 keep every ReLU input and maxout tie away from its kink
+    // (see GradientCheck); dropout masks are held fixed.
+    @Test(arguments: GeneratorLoss.allCases, [51, 52] as [UInt64])
+    func generatorGradient_matchesFiniteDifferences(_ loss: GeneratorLoss, _ seed: UInt64) {
+        let (theta, gradient, f) = Self.gradientAndLoss(loss, seed: seed)
+        let check = GradientCheck(at: theta, gradient: gradient, of: f)
+        #expect(check.passed, "\(loss): \(check)")
+    }
+
+    /// Negative control: the gradient of one loss checked against the other loss fails.
+    @Test func generatorGradientCheck_catchesTheOtherLossesGradient() {
+        let (theta, saturatingGradient, _) = Self.gradientAndLoss(.saturating, seed: 51)
+        let (_, _, nonSaturatingLoss) = Self.gradientAndLoss(.nonSaturating, seed: 51)
+        let check = GradientCheck(at: theta, gradient: saturatingGradient, of: nonSaturatingLoss)
+        #expect(!check.passed, "\(check)")
+    }
+
+    /// The logit derivatives of §3: −D for log(1 − D), −(1 − D) for −log D.
+    @Test func lossDerivatives_areMinusDAndMinusOneMinusD() {
+        for a in [-30.0, -2, 0, 1.5, 30] {
+            let d = sigmoid(a)
+            #expect(abs(GeneratorLoss.saturating.derivative(logit: a) - (-d)) < 1e-15)
+            #expect(abs(GeneratorLoss.nonSaturating.derivative(logit: a) - (-(1 - d))) < 1e-15)
+        }
+    }
+
+    /// A G step reads D and never writes it: D's parameters, its gradient
+    /// buffer and its optimiser's velocity are bit-for-bit what they were.
+    @Test(arguments: GeneratorLoss.allCases)
+    func generatorStep_leavesTheDiscriminatorUnchanged(_ loss: GeneratorLoss) {
+        let (g, d, noise) = Self.networks(seed: 53)
+        for i in 0..<d.gradients.count { d.gradients.storage[i] = Double(i) + 0.25 }
+        let parameters = d.parameters.elements, gradients = d.gradients.elements
+        let gBefore = g.parameters.elements
+        let step = GeneratorStep(generator: g, discriminator: d, loss: loss)
+        for _ in 0..<3 { step.step(noise: noise, learningRate: 0.1, momentum: 0.5) }
+        #expect(d.parameters.elements == parameters)
+        #expect(d.gradients.elements == gradients)
+        #expect(g.parameters.elements != gBefore, "G itself did move")
+    }
+
+    /// The chapter's measurement (seed 1): once D rejects G's samples
+    /// (mean D(G(z)) below 0.01), the saturating loss's gradient is under 2 %
+    /// of the non-saturating one's, and it keeps shrinking as D gets surer;
+    /// the non-saturating gradient grows instead.
+    @Test func saturatingGradient_vanishesWhenDRejectsTheSamples() {
+        let measurements = GeneratorStepDemo.measure(GeneratorStepDemo.Setting(), seed: 1).measurements
+        let confident = measurements.filter { $0.meanGeneratedProbability < 0.01 }
+        #expect(confident.count >= 3)
+        for m in confident { #expect(m.saturatingNorm < 0.02 * m.nonSaturatingNorm, "\(m)") }
+        for (a, b) in zip(confident, confident.dropFirst()) {
+            #expect(b.saturatingNorm < a.saturatingNorm)
+            #expect(b.nonSaturatingNorm > a.nonSaturatingNorm)
+        }
+        let last = measurements.last!
+        #expect(last.meanGeneratedProbability < 1e-3)
+        #expect(last.saturatingNorm / last.nonSaturatingNorm < 3e-3)
+    }
+
+    /// One G step moves the samples toward the data: the non-saturating step
+    /// brings G(z) more than 0.5 closer to 2 and raises mean D(G(z)) a
+    /// hundredfold; the saturating step, from the same state, barely moves them.
+    @Test func generatorStep_movesSamplesTowardTheData() {
+        let setting = GeneratorStepDemo.Setting()
+        let (g, d, _) = GeneratorStepDemo.measure(setting, seed: 1)
+        let noise = setting.measurementNoise
+        let zs = noise.elements
+        let before = g.outputs(at: zs)
+        let saved = g.parameters.elements
+        let step = GeneratorStep(generator: g, discriminator: d, loss: .nonSaturating)
+        let result = step.step(noise: noise, learningRate: setting.generatorLearningRate, momentum: setting.momentum)
+        let after = g.outputs(at: zs)
+        func distance(_ xs: [Double]) -> Double { xs.reduce(0) { $0 + abs($1 - setting.data.mean) } / Double(xs.count) }
+        #expect(distance(after) < distance(before) - 0.5)
+        #expect(step.evaluate(noise: noise).meanGeneratedProbability > 100 * result.meanGeneratedProbability)
+        // The saturating step from the same state hardly moves them (the chapter prints 0.001).
+        _ = g.parameters.storage.update(fromContentsOf: saved)
+        let saturating = GeneratorStep(generator: g, discriminator: d, loss: .saturating)
+        saturating.step(noise: noise, learningRate: setting.generatorLearningRate, momentum: setting.momentum)
+        let moved = distance(before) - distance(g.outputs(at: zs))
+        #expect(moved > 0 && moved < 0.01)
+    }
+}
