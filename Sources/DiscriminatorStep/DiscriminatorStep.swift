@@ -98,7 +98,7 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
             // [end: logit-gradient]
             probabilities += Double(sigmoid(a))
         }
-        if backward { discriminator.backward(delta) }
+        if backward { discriminator.backward(delta, inputGradient: false) }
         return (logTerms, probabilities)
     }
 

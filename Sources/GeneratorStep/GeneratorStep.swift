@@ -61,8 +61,9 @@ public final class GeneratorStep<Scalar: BLASScalar> {
             probabilities += Double(sigmoid(a))
         }
         // ∂L/∂G(z): through D's layers, reading D's weights, writing none of its gradients.
-        let sampleGradient = discriminator.backward(delta, parameterGradients: false)
-        generator.backward(sampleGradient)
+        let sampleGradient = discriminator.backward(delta, parameterGradients: false)!
+        // z is noise: G's first layer needs no gradient with respect to it.
+        generator.backward(sampleGradient, inputGradient: false)
         return Result(value: total / Double(m), meanGeneratedProbability: probabilities / Double(m))
     }
     // [end: generator-gradient]

@@ -89,6 +89,23 @@ import Testing
         checkNetwork(network, batch: 5, random: random)
     }
 
+    @Test func backwardWithoutInputGradient_givesTheSameParameterGradients() {
+        let random = RandomSource(seed: 22)
+        let first = Affine<Double>(5, 6), last = Affine<Double>(3, 2)
+        let network = MultilayerPerceptron<Double>([Dropout(5, keep: 0.8, random: random), first, Maxout(units: 3, pieces: 2), last])
+        for layer in network.affineLayers { layer.initialise(weightRange: 1, using: random) }
+        network.holdsDropoutMasks = true
+        let x = Matrix<Double>(rows: 4, columns: 5), r = Matrix<Double>(rows: 4, columns: 2)
+        random.fillUniform(x, -1, 1)
+        random.fillUniform(r, -1, 1)
+        _ = network.forward(x)
+        #expect(network.backward(r) != nil)
+        let full = network.gradients.elements
+        network.gradients.fill(0)
+        #expect(network.backward(r, inputGradient: false) == nil)
+        #expect(network.gradients.elements == full)
+    }
+
     /// Checks ∂L/∂θ and ∂L/∂X of `network` at a random input.
     func checkNetwork(_ network: MultilayerPerceptron<Double>, batch: Int, random: RandomSource, inputScale: Double = 1) {
         let x = Matrix<Double>(rows: batch, columns: network.inputWidth)
@@ -98,7 +115,7 @@ import Testing
 
         let y = network.forward(x)
         _ = y
-        let inputGradient = network.backward(r).elements
+        let inputGradient = network.backward(r)!.elements
         let parameterGradient = network.gradients.elements
 
         if network.parameterCount > 0 {

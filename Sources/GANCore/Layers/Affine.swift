@@ -21,7 +21,7 @@ public final class Affine<Scalar: BLASScalar>: Layer {
 
     private var input: Matrix<Scalar>?
     private var output: Matrix<Scalar>?
-    private var inputGradient: Matrix<Scalar>?
+    private var inputGradientBuffer: Matrix<Scalar>?
 
     public init(_ inputWidth: Int, _ outputWidth: Int) {
         precondition(inputWidth > 0 && outputWidth > 0, "Affine widths must be positive")
@@ -73,6 +73,15 @@ public final class Affine<Scalar: BLASScalar>: Layer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
+        backward(dy, parameterGradients: parameterGradients, inputGradient: true)!
+    }
+
+    /// The backward pass, skipping ∂L/∂X when nobody needs it (the first
+    /// layer of a network whose input is data or noise): one matrix product fewer.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    @discardableResult
+    public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool, inputGradient: Bool) -> Matrix<Scalar>? {
         guard let x = input else { preconditionFailure("Affine.backward before forward") }
         precondition(dy.rows == x.rows && dy.columns == outputWidth, "Affine.backward: gradient shape mismatch")
         if parameterGradients {
@@ -84,8 +93,9 @@ public final class Affine<Scalar: BLASScalar>: Layer {
                 for j in 0..<outputWidth { db[j] += row[j] }
             }
         }
-        let dx = Matrix.reusing(inputGradient, rows: x.rows, columns: inputWidth)
-        inputGradient = dx
+        guard inputGradient else { return nil }
+        let dx = Matrix.reusing(inputGradientBuffer, rows: x.rows, columns: inputWidth)
+        inputGradientBuffer = dx
         Matrix.multiply(dy, transposed: false, weights, transposed: true, into: dx)
         return dx
     }

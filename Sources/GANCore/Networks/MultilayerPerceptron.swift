@@ -41,15 +41,28 @@ public final class MultilayerPerceptron<Scalar: BLASScalar> {
     }
 
     /// Backpropagates ∂L/∂output from the last `forward`; fills `gradients`
-    /// (unless `parameterGradients` is false) and returns ∂L/∂input.
+    /// (unless `parameterGradients` is false) and returns ∂L/∂input, or nil
+    /// when `inputGradient` is false: then the layers below the first with
+    /// parameters are skipped, and that layer computes no ∂L/∂input.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     @discardableResult
-    public func backward(_ outputGradient: Matrix<Scalar>, parameterGradients: Bool = true) -> Matrix<Scalar> {
+    public func backward(
+        _ outputGradient: Matrix<Scalar>, parameterGradients: Bool = true, inputGradient: Bool = true
+    ) -> Matrix<Scalar>? {
         var g = outputGradient
-        for layer in layers.reversed() { g = layer.backward(g, parameterGradients: parameterGradients) }
-        return g
+        for (index, layer) in layers.enumerated().reversed() {
+            if !inputGradient && index == firstParameterLayer, let affine = layer as? Affine<Scalar> {
+                affine.backward(g, parameterGradients: parameterGradients, inputGradient: false)
+                return nil
+            }
+            g = layer.backward(g, parameterGradients: parameterGradients)
+        }
+        return inputGradient ? g : nil
     }
+
+    /// The index of the first layer with parameters (0 when none has any).
+    private lazy var firstParameterLayer: Int = layers.firstIndex { $0.parameterCount > 0 } ?? 0
 
     /// Switches dropout between training (random masks) and evaluation (identity).
     public var isTraining: Bool {
