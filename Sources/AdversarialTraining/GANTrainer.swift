@@ -77,6 +77,8 @@ public final class GANTrainer<Scalar: BLASScalar> {
     }
 
     /// One iteration of the outer loop.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func trainIteration() {
         switch configuration.updateRule {
         case .algorithm1(let k): algorithm1Iteration(k: k)
@@ -103,6 +105,8 @@ public final class GANTrainer<Scalar: BLASScalar> {
     }
 
     // [excerpt: algorithm-1]
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func algorithm1Iteration(k: Int) {
         let c = configuration
         for _ in 0..<k {
@@ -125,6 +129,8 @@ public final class GANTrainer<Scalar: BLASScalar> {
 
     // [excerpt: simultaneous]
     /// The authors' update: one minibatch, both gradients at the same θ, then both steps.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func simultaneousIteration() {
         let c = configuration
         prior.fill(noise, using: random)

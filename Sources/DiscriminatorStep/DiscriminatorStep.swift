@@ -46,6 +46,8 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
     /// Fills `discriminator.gradients` with ∇θ_d of the scaled V̂ and returns the objective.
     ///
     /// `real` holds x⁽¹⁾…x⁽ᵐ⁾ and `generated` holds G(z⁽¹⁾)…G(z⁽ᵐ⁾), one per row.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func computeGradient(real: Matrix<Scalar>, generated: Matrix<Scalar>) -> Objective {
         precondition(real.rows == generated.rows && real.rows > 0, "real and generated minibatches must both have m > 0 rows")
@@ -59,6 +61,8 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
     // [end: compute-gradient]
 
     /// V̂ on a minibatch, without touching any gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func evaluate(real: Matrix<Scalar>, generated: Matrix<Scalar>) -> Objective {
         precondition(real.rows == generated.rows && real.rows > 0, "real and generated minibatches must both have m > 0 rows")
         return objective(
@@ -67,6 +71,8 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
 
     // [excerpt: ascent-step]
     /// One step of Algorithm 1's inner loop: the gradient, then an ascent step with momentum.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func step(real: Matrix<Scalar>, generated: Matrix<Scalar>, learningRate: Scalar, momentum: Scalar) -> Objective {
         let result = computeGradient(real: real, generated: generated)
@@ -76,6 +82,8 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
     // [end: ascent-step]
 
     /// Forward (and backward) of one half; returns (Σ log term, Σ D).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func half(_ batch: Matrix<Scalar>, isReal: Bool, backward: Bool) -> (logTerms: Double, probabilities: Double) {
         let logits = discriminator.forward(batch)
         if !isReal { generatedLogits = logits }
@@ -102,6 +110,8 @@ public final class DiscriminatorStep<Scalar: BLASScalar> {
         return (logTerms, probabilities)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func objective(_ real: (logTerms: Double, probabilities: Double), _ generated: (logTerms: Double, probabilities: Double), m: Int) -> Objective {
         let n = Double(m)
         return Objective(

@@ -38,6 +38,8 @@ public final class GeneratorStep<Scalar: BLASScalar> {
 
     // [excerpt: generator-gradient]
     /// Fills `generator.gradients` with ∇θ_g L for the noise minibatch `noise` (m × width of z).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func computeGradient(noise: Matrix<Scalar>) -> Result {
         let samples = generator.forward(noise)
@@ -48,6 +50,8 @@ public final class GeneratorStep<Scalar: BLASScalar> {
     /// The backward half: from D's logits on G's latest samples down into θ_g.
     /// The simultaneous update of Chapter 4 calls it on the logits of the
     /// discriminator step's own forward pass.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func backpropagate(logits: Matrix<Scalar>) -> Result {
         let m = logits.rows
@@ -69,6 +73,8 @@ public final class GeneratorStep<Scalar: BLASScalar> {
     // [end: generator-gradient]
 
     /// L on a noise minibatch, without touching any gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func evaluate(noise: Matrix<Scalar>) -> Result {
         let logits = discriminator.forward(generator.forward(noise))
         var total = 0.0, probabilities = 0.0
@@ -81,6 +87,8 @@ public final class GeneratorStep<Scalar: BLASScalar> {
 
     // [excerpt: descent-step]
     /// One generator step of Algorithm 1: the gradient, then a descent step with momentum.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func step(noise: Matrix<Scalar>, learningRate: Scalar, momentum: Scalar) -> Result {
         let result = computeGradient(noise: noise)

@@ -2,6 +2,9 @@ import Foundation
 
 /// A named region of a source file, between `// [excerpt: NAME]` and
 /// `// [end: NAME]`, with its common indentation removed.
+///
+/// `@_specialize(…)` lines are left out: they only ask the compiler for
+/// Float and Double copies of generic code, and say nothing about the math.
 public enum SourceRegion {
     public struct Missing: Error, CustomStringConvertible {
         public let path: String
@@ -15,7 +18,8 @@ public enum SourceRegion {
         guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == open }),
               let end = lines[(start + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == close })
         else { throw Missing(path: path, region: region) }
-        return dedent(Array(lines[(start + 1)..<end])).joined(separator: "\n")
+        let body = lines[(start + 1)..<end].filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("@_specialize(") }
+        return dedent(Array(body)).joined(separator: "\n")
     }
 
     static func dedent(_ lines: [String]) -> [String] {

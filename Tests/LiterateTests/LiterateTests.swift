@@ -111,6 +111,20 @@ import Testing
         #expect(LiterateTests.check.testReferenceProblems(document).contains { $0.contains("noSuchTest_exists") })
     }
 
+    @Test func sourceRegion_leavesOutSpecialisationAttributesOnly() throws {
+        let source = """
+            // [excerpt: r]
+                /// Doc.
+                @_specialize(where Scalar == Float)
+                @discardableResult
+                func f() {}
+            // [end: r]
+            """
+        let region = try SourceRegion.extract("r", from: source, path: "x.swift")
+        #expect(region == "/// Doc.\n@discardableResult\nfunc f() {}")
+        #expect(throws: SourceRegion.Missing.self) { try SourceRegion.extract("other", from: source, path: "x.swift") }
+    }
+
     @Test func numbersWithinOneUnitInTheLastPlace_match() {
         #expect(TranscriptComparison.mismatch(expected: "V = -1.3863  (n = 100)", actual: "V = -1.3864  (n = 100)") == nil)
         #expect(TranscriptComparison.mismatch(expected: "V = -1.3863", actual: "V = -1.3865") != nil)
