@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import GANCore
+import GeneratorStep
 
 extension Study {
     /// `study train`: the paper's networks on real images, with checkpoints.
@@ -30,6 +31,15 @@ extension Study {
         @Option(help: "Use only the first N training rows (quick runs).")
         var rows: Int?
 
+        @Option(help: "Use Algorithm 1 with k discriminator steps per generator step, whatever the recipe's rule.")
+        var k: Int?
+
+        @Flag(help: "Use the authors' simultaneous update, whatever the recipe's rule.")
+        var simultaneous = false
+
+        @Option(help: "The generator's loss: saturating (log(1 - D(G(z))), Algorithm 1) or nonSaturating (-log D(G(z)), §3).")
+        var generatorLoss: String?
+
         @Option(help: "Start the learning rate here instead of the recipe's (it still decays on schedule).")
         var learningRate: Double?
 
@@ -48,6 +58,11 @@ extension Study {
             }
             if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+            if let k, k < 1 { throw ValidationError("--k must be at least 1, got \(k)") }
+            if k != nil && simultaneous { throw ValidationError("--k and --simultaneous choose different update rules; give one") }
+            if let generatorLoss, GeneratorLoss(rawValue: generatorLoss) == nil {
+                throw ValidationError("--generator-loss must be one of \(GeneratorLoss.allCases.map(\.rawValue).joined(separator: ", ")), got '\(generatorLoss)'")
+            }
             if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
                 throw ValidationError("--learning-rate must be a positive number, got \(learningRate)")
             }
@@ -91,7 +106,14 @@ struct TrainingRun {
             seed = UInt64(try file.metadataValue("seed")) ?? seed
             checkpoint = file
         }
-        if let rate = options.learningRate, checkpoint == nil { recipe.schedule.initialLearningRate = rate }
+        if checkpoint == nil {
+            if let rate = options.learningRate { recipe.schedule.initialLearningRate = rate }
+            if let k = options.k { recipe.updateRule = .algorithm1(k: k) }
+            if options.simultaneous { recipe.updateRule = .simultaneous }
+            if let loss = options.generatorLoss.flatMap(GeneratorLoss.init(rawValue:)) { recipe.generatorLoss = loss }
+        } else if options.learningRate != nil || options.k != nil || options.simultaneous || options.generatorLoss != nil {
+            say("--resume continues the checkpoint's recipe; --k, --simultaneous, --generator-loss and --learning-rate are ignored")
+        }
         // The image size is the data's, not a choice: the networks are built to fit it.
         if checkpoint == nil { recipe.architecture.pixels = images.columns }
         guard recipe.architecture.pixels == images.columns else {

@@ -183,6 +183,18 @@ import Testing
         #expect(result.output.contains("cannot write to output folder"), "\(result.output)")
     }
 
+    @Test func updateRuleAndLoss_canBeChosen() throws {
+        let folder = Self.temporaryFolder("rule")
+        let result = try Self.run(["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300", "--iterations", "2",
+                                   "--k", "2", "--generator-loss", "saturating", "--output", folder.path])
+        #expect(result.status == 0 && result.output.contains("Algorithm 1, k = 2"), "\(result.output)")
+        let file = try Safetensors(contentsOf: folder.appendingPathComponent("checkpoint.safetensors"))
+        let recipe = try TrainingCheckpoint.recipe(of: file)
+        #expect(recipe.updateRule == .algorithm1(k: 2) && recipe.generatorLoss == .saturating)
+        let bad = try Self.run(["train", "--generator-loss", "bogus", "--iterations", "1"])
+        #expect(bad.status == 64 && bad.output.contains("--generator-loss must be one of"), "\(bad.output)")
+    }
+
     @Test func unknownConfiguration_isAUsageError() throws {
         let result = try Self.run(["train", "--config", "nonesuch", "--iterations", "1"])
         #expect(result.status == 64, "\(result.output)")
