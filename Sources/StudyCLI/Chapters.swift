@@ -1,5 +1,6 @@
 import AdversarialTraining
 import DiscriminatorStep
+import Experiments
 import GANCore
 import GeneratorStep
 import TheoreticalResults
@@ -13,5 +14,6 @@ public var chapterDemos: [any ChapterDemo.Type] {
         GeneratorStepDemo.self,
         AdversarialTrainingDemo.self,
         TheoreticalResultsDemo.self,
+        ExperimentsDemo.self,
     ]
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import GANCore
+
+extension Study {
+    /// `study warmup`: the single-image exercise on any PNG.
+    struct WarmUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "warmup",
+            abstract: "Train a GAN whose whole data set is one image; write the real and the generated image side by side.",
+            discussion: "Without --image, the first Fashion-MNIST training image. A PNG larger than \(WarmUpImage.maximumSide) px on a side is shrunk with a box filter.")
+
+        @Option(help: "A PNG to learn (read as grey).")
+        var image: String?
+
+        @Option(help: "Epochs of 4 D steps and 3 G steps.")
+        var epochs = 500
+
+        @Option(help: "Hidden units of G and of D.")
+        var hidden = SingleImageWarmUp.Settings().hidden
+
+        @Option(help: "Learning rate of G.")
+        var generatorLearningRate = SingleImageWarmUp.Settings().generatorLearningRate
+
+        @Option(help: "Learning rate of D.")
+        var discriminatorLearningRate = SingleImageWarmUp.Settings().discriminatorLearningRate
+
+        @Option(help: "Seed for the weights and every z.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Print the error and D's outputs every 50 epochs.")
+        var trace = false
+
+        @Option(help: "Folder for warm-up.png.")
+        var output = "runs/warmup"
+
+        func validate() throws {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+            guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
+            for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate.isFinite) {
+                throw ValidationError("--\(name)-learning-rate must be a positive number, got \(rate)")
+            }
+        }
+
+        func run() throws {
+            let picture: WarmUpImage
+            if let image {
+                picture = try WarmUpImage(contentsOf: URL(fileURLWithPath: image))
+            } else {
+                let data = try DataSet()
+                let pixels = data.training.images.matrix(0..<1, as: Float.self)
+                let side = data.training.images.rows
+                picture = WarmUpImage(pixels: pixels, width: data.training.images.columns, height: side, source: "Fashion-MNIST training row 0")
+            }
+            var settings = SingleImageWarmUp.Settings()
+            settings.epochs = epochs
+            settings.hidden = hidden
+            settings.discriminatorLearningRate = discriminatorLearningRate
+            settings.generatorLearningRate = generatorLearningRate
+            let folder = URL(fileURLWithPath: output)
+            try OutputFolder.prepare(folder)
+            let warmUp = SingleImageWarmUp(image: picture.pixels, settings: settings, seed: seed)
+            print("\(picture.source): \(picture.width)x\(picture.height) pixels; mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError())) before training")
+            let started = Date()
+            let progress = TerminalProgress.reporter
+            warmUp.train { done, total in
+                progress.report("warm-up", done, total)
+                if trace {
+                    let d = warmUp.discriminatorOutputs()
+                    print("epoch \(done): mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError())), D(x) \(fixed(d.real, 3)), D(G(z)) \(fixed(d.generated, 3))")
+                }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            print("after \(epochs) epochs (\(String(format: "%.1f", seconds)) s): mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError()))")
+            let png = folder.appendingPathComponent("warm-up.png")
+            try warmUp.comparison(width: picture.width, height: picture.height).write(to: png)
+            print("real (left) and generated (right): \(png.path)")
+        }
+    }
+}
