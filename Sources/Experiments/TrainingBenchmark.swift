@@ -60,6 +60,42 @@ public struct TrainingBenchmark {
         return Result(iterations: iterations, seconds: seconds, flopsPerIteration: flopsPerIteration)
     }
 
+    /// Iterations per second of the step's matrix products alone, the same
+    /// products in the same order with nothing around them: the bound the
+    /// rest of the step (activations, losses, optimiser, noise) eats into.
+    public func matrixProductBound(iterations: Int) -> Double {
+        let architecture = recipe.architecture
+        let m = recipe.batchSize
+        let g = architecture.generator(Float.self, pixelMeans: nil, using: RandomSource(seed: 0)).affineLayers
+        let d = architecture.discriminator(Float.self, using: RandomSource(seed: 0)).affineLayers
+        /// One product: (rows of the result, columns of the result, inner size, transposes).
+        var shapes: [(Int, Int, Int, Bool, Bool)] = []
+        func forward(_ layers: [Affine<Float>]) { for l in layers { shapes.append((m, l.outputWidth, l.inputWidth, false, false)) } }
+        func backward(_ layers: [Affine<Float>], weights: Bool, inputs: Bool, firstInput: Bool) {
+            for (i, l) in layers.enumerated().reversed() {
+                if weights { shapes.append((l.inputWidth, l.outputWidth, m, true, false)) }
+                if inputs && (i > 0 || firstInput) { shapes.append((m, l.inputWidth, l.outputWidth, false, true)) }
+            }
+        }
+        // D step: G forward; D forward and back on the real half and on the generated half.
+        forward(g)
+        for _ in 0..<2 { forward(d); backward(d, weights: true, inputs: true, firstInput: false) }
+        // G step: G forward, D forward, D back (inputs only), G back.
+        forward(g); forward(d)
+        backward(d, weights: false, inputs: true, firstInput: true)
+        backward(g, weights: true, inputs: true, firstInput: false)
+        let operands = shapes.map { rows, columns, inner, transposeA, transposeB in
+            (Matrix<Float>(rows: transposeA ? inner : rows, columns: transposeA ? rows : inner, repeating: 0.01),
+             Matrix<Float>(rows: transposeB ? columns : inner, columns: transposeB ? inner : columns, repeating: 0.01),
+             Matrix<Float>(rows: rows, columns: columns), transposeA, transposeB)
+        }
+        func run() { for (a, b, c, ta, tb) in operands { Matrix.multiply(a, transposed: ta, b, transposed: tb, into: c) } }
+        for _ in 0..<5 { run() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<iterations { run() }
+        return Double(iterations) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
     /// The largest resident set this process has had, in bytes.
     public static var peakMemory: Int {
         var usage = rusage()

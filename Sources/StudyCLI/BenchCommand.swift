@@ -29,6 +29,9 @@ extension Study {
             print(String(format: "%d iterations in %.2f s: %.1f iterations/s", result.iterations, result.seconds, result.iterationsPerSecond))
             print(String(format: "%.2f GFLOP per iteration (matrix products only): %.1f GFLOP/s", result.flopsPerIteration / 1e9, result.gigaflopsPerSecond))
             print(String(format: "peak memory %.1f MB", Double(TrainingBenchmark.peakMemory) / 1e6))
+            let bound = benchmark.matrixProductBound(iterations: iterations)
+            print(String(format: "the same matrix products alone: %.1f iterations/s (the step reaches %.0f%% of that)",
+                         bound, 100 * result.iterationsPerSecond / bound))
         }
     }
 }
