@@ -122,7 +122,7 @@ struct TrainingRun {
         let trainer = ImageTrainer(recipe: recipe, data: images, seed: seed)
         if let checkpoint { try TrainingCheckpoint.restore(checkpoint, into: trainer) }
 
-        let perIteration = recipe.updateRule == .simultaneous ? 1 : trainer.trainer.configuration.discriminatorSteps
+        let perIteration = trainer.trainer.configuration.discriminatorSteps  // real minibatches per iteration
         let target = options.iterations ?? (options.epochs ?? 1) * trainer.sampler.batchesPerEpoch / perIteration
         say("recipe \(recipe.name): \(recipe.updateRule), G loss \(recipe.generatorLoss), m = \(recipe.batchSize)")
         say("data: \(images.rows) images of \(options.data); \(trainer.sampler.batchesPerEpoch / perIteration) iterations per epoch")
