@@ -49,10 +49,8 @@ public final class ImageTrainer {
         let generator = architecture.generator(Float.self, pixelMeans: Self.columnMeans(data), using: random)
         let discriminator = architecture.discriminator(Float.self, using: random)
         sampler = MinibatchSampler(data: data, batchSize: recipe.batchSize, random: random)
-        let range = architecture.noiseRange
         trainer = GANTrainer(
-            generator: generator, discriminator: discriminator, data: sampler,
-            prior: NoisePrior(width: architecture.noiseDimension, uniformOn: range.lowerBound, range.upperBound),
+            generator: generator, discriminator: discriminator, data: sampler, prior: architecture.noisePrior,
             configuration: recipe.initialConfiguration, random: random)
     }
 

@@ -1,6 +1,7 @@
 import DiscriminatorStep
 import Foundation
 import GANCore
+import GeneratorStep
 
 /// The networks of the authors' MNIST run, as released with the paper.
 ///
@@ -70,6 +71,9 @@ public struct MNISTArchitecture: Sendable, Equatable, Codable {
 
     /// z ~ U[−√3, √3]¹⁰⁰: unit variance per coordinate.
     public var noiseRange: ClosedRange<Double> { -(3.0.squareRoot())...(3.0.squareRoot()) }
+
+    /// p_z, the noise G is fed.
+    public var noisePrior: NoisePrior { NoisePrior(width: noiseDimension, uniformOn: noiseRange.lowerBound, noiseRange.upperBound) }
 
     // [excerpt: mnist-generator]
     public func generator<Scalar: BLASScalar>(

@@ -32,8 +32,7 @@ extension Study {
             let folder = URL(fileURLWithPath: output)
             try OutputFolder.prepare(folder)
             let z = Matrix<Float>(rows: count, columns: recipe.architecture.noiseDimension)
-            let range = recipe.architecture.noiseRange
-            RandomSource(seed: seed).fillUniform(z, range.lowerBound, range.upperBound)
+            recipe.architecture.noisePrior.fill(z, using: RandomSource(seed: seed))
             let x = generator.forward(z)
             let side = Int(Double(recipe.architecture.pixels).squareRoot())
             let columns = Int(Double(count).squareRoot().rounded(.up))

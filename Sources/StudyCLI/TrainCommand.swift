@@ -174,7 +174,7 @@ struct TrainingRun {
         let architecture = trainer.recipe.architecture
         try TrainingFigures.curves(trainer.history, title: "Training \(trainer.recipe.name)").write(to: curves)
         let noise = Matrix<Float>(rows: 100, columns: architecture.noiseDimension)
-        RandomSource(seed: 0).fillUniform(noise, architecture.noiseRange.lowerBound, architecture.noiseRange.upperBound)
+        architecture.noisePrior.fill(noise, using: RandomSource(seed: 0))
         let samples = outputFolder.appendingPathComponent("samples.png")
         let side = Int(Double(architecture.pixels).squareRoot())
         try TrainingFigures.grid(trainer.generator.forward(noise), side: side, columns: 10).write(to: samples)
