@@ -138,7 +138,8 @@ public final class GANTrainer<Scalar: BLASScalar> {
         let generated = generator.forward(noise)
         lastDiscriminatorObjective = discriminatorStep.computeGradient(real: real, generated: generated)
         // D's forward pass on G(z) is still in its layers: G's gradient reuses it.
-        lastGeneratorResult = generatorStep.backpropagate(logits: discriminatorStep.generatedLogits!)
+        lastGeneratorResult = generatorStep.backpropagate(
+            logits: discriminatorStep.logits!, generatedRows: discriminatorStep.generatedRows)
         discriminatorStep.optimiser.step(
             discriminator, learningRate: Scalar(c.discriminatorLearningRate), momentum: Scalar(c.momentum), direction: .ascend)
         generatorStep.optimiser.step(

@@ -45,37 +45,63 @@ public struct ParzenWindow {
     ) -> [[Double]] {
         precondition(points.columns == centres.columns, "points have \(points.columns) dimensions, centres \(centres.columns)")
         let n = centres.rows, d = Double(centres.columns)
-        var result = widths.map { _ in [Double](repeating: 0, count: points.rows) }
+        let normalisers = widths.map { d * log($0 * (2 * Double.pi).squareRoot()) }
+        let result = Matrix<Double>(rows: widths.count, columns: points.rows)
         let pointNorms = Self.squaredNorms(points)
-        let products = Matrix<Float>(rows: min(batchSize, points.rows), columns: n)
-        var exponents = [Double](repeating: 0, count: n)
+        let distances = Matrix<Float>(rows: min(batchSize, points.rows), columns: n)
         var start = 0
         while start < points.rows {
             let rows = min(batchSize, points.rows - start)
             let batch = Matrix<Float>(viewing: points.base + start * points.columns, rows: rows, columns: points.columns)
-            let xm = rows == products.rows ? products : Matrix<Float>(rows: rows, columns: n)
-            Matrix.multiply(batch, transposed: false, centres, transposed: true, into: xm)  // x·μ_j
-            for r in 0..<rows {
-                let dots = xm.base + r * n
-                for (w, sigma) in widths.enumerated() {
-                    let scale = -1 / (2 * sigma * sigma)
-                    var top = -Double.infinity
-                    for j in 0..<n {
-                        let squared = max(Double(pointNorms[start + r] - 2 * dots[j] + centreNorms[j]), 0)
-                        exponents[j] = squared * scale
-                        top = max(top, exponents[j])
+            let squared = Matrix<Float>(viewing: distances.base, rows: rows, columns: n)
+            Matrix.multiply(batch, transposed: false, centres, transposed: true, into: squared, alpha: -2)  // −2 x·μ_j
+            concurrentChunks(rows) { chunk in
+                for r in chunk {
+                    let i = start + r, row = squared.base + r * n
+                    let nearest = completeSquaredDistances(row, pointNorm: pointNorms[i])
+                    for (w, sigma) in widths.enumerated() {
+                        // The largest exponent, −nearest/(2σ²), comes out of the sum before exponentiating.
+                        let scale = Float(-1 / (2 * sigma * sigma))
+                        let sum = Self.sumOfExponentials(row, count: n, shift: nearest, scale: scale)
+                        result[w, i] = Double(nearest * scale) + log(sum / Double(n)) - normalisers[w]
                     }
-                    var sum = 0.0
-                    for j in 0..<n { sum += exp(exponents[j] - top) }
-                    result[w][start + r] = top + log(sum / Double(n)) - d * log(sigma * (2 * Double.pi).squareRoot())
                 }
             }
             start += rows
             progress(start, points.rows)
         }
-        return result
+        return (0..<widths.count).map { result.row($0) }
     }
     // [end: parzen-log-likelihood]
+
+    /// Turns a row of −2 x·μ_j into ‖x − μ_j‖² = ‖x‖² − 2 x·μ_j + ‖μ_j‖²
+    /// (clamped at 0 against rounding) and returns the smallest.
+    private func completeSquaredDistances(_ row: UnsafeMutablePointer<Float>, pointNorm: Float) -> Float {
+        let n = centres.rows
+        var nearest = Float.infinity
+        centreNorms.withUnsafeBufferPointer { norms in
+            for j in 0..<n {
+                let squared = max(row[j] + pointNorm + norms[j], 0)
+                row[j] = squared
+                nearest = min(nearest, squared)
+            }
+        }
+        return nearest
+    }
+
+    /// Σ_j exp((s_j − shift)·scale) over `count` values, eight lanes at a time.
+    static func sumOfExponentials(_ values: UnsafePointer<Float>, count: Int, shift: Float, scale: Float) -> Double {
+        var lanes = SIMD8<Float>()
+        let whole = count / 8 * 8
+        let raw = UnsafeRawPointer(values)
+        for j in stride(from: 0, to: whole, by: 8) {
+            let s = raw.loadUnaligned(fromByteOffset: j * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+            lanes += exponential((s - shift) * scale)
+        }
+        var sum = Double(lanes.sum())
+        for j in whole..<count { sum += Double(Foundation.exp((values[j] - shift) * scale)) }
+        return sum
+    }
 
     static func squaredNorms(_ m: Matrix<Float>) -> [Float] {
         (0..<m.rows).map { r in

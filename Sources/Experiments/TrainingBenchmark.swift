@@ -9,9 +9,19 @@ public struct TrainingBenchmark {
     public struct Result: Sendable {
         public let iterations: Int
         public let seconds: Double
-        public let flopsPerIteration: Double
+        /// The matrix products one iteration runs.
+        public let products: [MatrixProductShape]
+        public var flopsPerIteration: Double { products.reduce(0) { $0 + $1.flops } }
         public var iterationsPerSecond: Double { Double(iterations) / seconds }
         public var gigaflopsPerSecond: Double { flopsPerIteration * iterationsPerSecond / 1e9 }
+    }
+
+    /// One matrix product, C = op(A)·op(B) with C `rows × columns` and `inner` the summed dimension.
+    public struct MatrixProductShape: Sendable, Equatable {
+        public let rows: Int, columns: Int, inner: Int
+        public let transposeA: Bool, transposeB: Bool
+        /// A multiply and an add per term: 2·rows·columns·inner.
+        public var flops: Double { 2 * Double(rows) * Double(columns) * Double(inner) }
     }
 
     public let recipe: TrainingRecipe
@@ -24,27 +34,31 @@ public struct TrainingBenchmark {
     }
 
     // [excerpt: benchmark-flops]
-    /// Floating-point operations of the matrix products in one iteration.
+    /// The matrix products of one iteration, in the order the step runs them.
     ///
-    /// An affine layer on n rows costs 2·n·in·out for its output, as much
-    /// again for ∂L/∂W, and as much again for ∂L/∂input. Per iteration:
-    /// the D step runs G forward on m rows, D forward and back (weights and
-    /// inputs) on 2m rows; the G step runs G forward, D forward, D back for
+    /// An affine layer on n rows costs one product for its output, one for
+    /// ∂L/∂W and one for ∂L/∂input, each of 2·n·in·out FLOPs. The D step runs
+    /// G forward on m rows, then D forward and back (weights and inputs) on
+    /// the 2m stacked rows; the G step runs G forward, D forward, D back for
     /// inputs only, and G back (weights and inputs), on m rows each. The
-    /// first layer of each net needs no ∂L/∂input.
-    public var flopsPerIteration: Double {
-        let architecture = recipe.architecture
-        let m = Double(recipe.batchSize)
-        let g = architecture.generator(Float.self, pixelMeans: nil, using: RandomSource(seed: 0)).affineLayers
-        let d = architecture.discriminator(Float.self, using: RandomSource(seed: 0)).affineLayers
-        func cost(_ layers: [Affine<Float>]) -> (all: Double, first: Double) {
-            (layers.reduce(0) { $0 + 2 * Double($1.inputWidth * $1.outputWidth) },
-             2 * Double(layers[0].inputWidth * layers[0].outputWidth))
+    /// first layer of a net whose input is data or noise needs no ∂L/∂input.
+    public static func products(generator g: [Affine<Float>], discriminator d: [Affine<Float>], batchSize m: Int) -> [MatrixProductShape] {
+        var shapes: [MatrixProductShape] = []
+        func forward(_ layers: [Affine<Float>], rows: Int) {
+            for l in layers { shapes.append(.init(rows: rows, columns: l.outputWidth, inner: l.inputWidth, transposeA: false, transposeB: false)) }
         }
-        let (fg, fg1) = cost(g), (fd, fd1) = cost(d)
-        let discriminatorStep = m * fg + 2 * m * fd + 2 * m * fd + 2 * m * (fd - fd1)
-        let generatorStep = m * fg + m * fd + m * fd + m * fg + m * (fg - fg1)
-        return discriminatorStep + generatorStep
+        func backward(_ layers: [Affine<Float>], rows: Int, weights: Bool, firstInput: Bool) {
+            for (i, l) in layers.enumerated().reversed() {
+                if weights { shapes.append(.init(rows: l.inputWidth, columns: l.outputWidth, inner: rows, transposeA: true, transposeB: false)) }
+                if i > 0 || firstInput { shapes.append(.init(rows: rows, columns: l.inputWidth, inner: l.outputWidth, transposeA: false, transposeB: true)) }
+            }
+        }
+        forward(g, rows: m)                                                 // D step
+        forward(d, rows: 2 * m); backward(d, rows: 2 * m, weights: true, firstInput: false)
+        forward(g, rows: m); forward(d, rows: m)                             // G step
+        backward(d, rows: m, weights: false, firstInput: true)
+        backward(g, rows: m, weights: true, firstInput: false)
+        return shapes
     }
     // [end: benchmark-flops]
 
@@ -57,39 +71,28 @@ public struct TrainingBenchmark {
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<iterations { trainer.trainIteration() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Result(iterations: iterations, seconds: seconds, flopsPerIteration: flopsPerIteration)
+        let products = Self.products(
+            generator: trainer.generator.affineLayers, discriminator: trainer.discriminator.affineLayers, batchSize: recipe.batchSize)
+        return Result(iterations: iterations, seconds: seconds, products: products)
     }
 
     /// Iterations per second of the step's matrix products alone, the same
     /// products in the same order with nothing around them: the bound the
     /// rest of the step (activations, losses, optimiser, noise) eats into.
-    public func matrixProductBound(iterations: Int) -> Double {
-        let architecture = recipe.architecture
-        let m = recipe.batchSize
-        let g = architecture.generator(Float.self, pixelMeans: nil, using: RandomSource(seed: 0)).affineLayers
-        let d = architecture.discriminator(Float.self, using: RandomSource(seed: 0)).affineLayers
-        /// One product: (rows of the result, columns of the result, inner size, transposes).
-        var shapes: [(Int, Int, Int, Bool, Bool)] = []
-        func forward(_ layers: [Affine<Float>]) { for l in layers { shapes.append((m, l.outputWidth, l.inputWidth, false, false)) } }
-        func backward(_ layers: [Affine<Float>], weights: Bool, inputs: Bool, firstInput: Bool) {
-            for (i, l) in layers.enumerated().reversed() {
-                if weights { shapes.append((l.inputWidth, l.outputWidth, m, true, false)) }
-                if inputs && (i > 0 || firstInput) { shapes.append((m, l.inputWidth, l.outputWidth, false, true)) }
+    /// The products share three buffers, as large as the largest operands,
+    /// so that timing them takes little memory besides the step's own.
+    public static func matrixProductBound(_ products: [MatrixProductShape], iterations: Int) -> Double {
+        let a = Matrix<Float>(rows: 1, columns: products.map { $0.rows * $0.inner }.max() ?? 0, repeating: 0.01)
+        let b = Matrix<Float>(rows: 1, columns: products.map { $0.inner * $0.columns }.max() ?? 0, repeating: 0.01)
+        let c = Matrix<Float>(rows: 1, columns: products.map { $0.rows * $0.columns }.max() ?? 0)
+        func run() {
+            for p in products {
+                Float.gemm(
+                    transposeA: p.transposeA, transposeB: p.transposeB, m: p.rows, n: p.columns, k: p.inner,
+                    alpha: 1, a: a.base, lda: p.transposeA ? p.rows : p.inner,
+                    b: b.base, ldb: p.transposeB ? p.inner : p.columns, beta: 0, c: c.base, ldc: p.columns)
             }
         }
-        // D step: G forward; D forward and back on the real half and on the generated half.
-        forward(g)
-        for _ in 0..<2 { forward(d); backward(d, weights: true, inputs: true, firstInput: false) }
-        // G step: G forward, D forward, D back (inputs only), G back.
-        forward(g); forward(d)
-        backward(d, weights: false, inputs: true, firstInput: true)
-        backward(g, weights: true, inputs: true, firstInput: false)
-        let operands = shapes.map { rows, columns, inner, transposeA, transposeB in
-            (Matrix<Float>(rows: transposeA ? inner : rows, columns: transposeA ? rows : inner, repeating: 0.01),
-             Matrix<Float>(rows: transposeB ? columns : inner, columns: transposeB ? inner : columns, repeating: 0.01),
-             Matrix<Float>(rows: rows, columns: columns), transposeA, transposeB)
-        }
-        func run() { for (a, b, c, ta, tb) in operands { Matrix.multiply(a, transposed: ta, b, transposed: tb, into: c) } }
         for _ in 0..<5 { run() }
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<iterations { run() }

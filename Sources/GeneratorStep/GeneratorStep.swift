@@ -25,6 +25,7 @@ public final class GeneratorStep<Scalar: BLASScalar> {
     public var loss: GeneratorLoss
 
     private var logitGradient: Matrix<Scalar>?
+    private var generatedRowsView: Matrix<Scalar>?
 
     public init(generator: MultilayerPerceptron<Scalar>, discriminator: MultilayerPerceptron<Scalar>, loss: GeneratorLoss) {
         precondition(generator.outputWidth == discriminator.inputWidth,
@@ -48,29 +49,44 @@ public final class GeneratorStep<Scalar: BLASScalar> {
     }
 
     /// The backward half: from D's logits on G's latest samples down into θ_g.
-    /// The simultaneous update of Chapter 4 calls it on the logits of the
-    /// discriminator step's own forward pass.
+    ///
+    /// `logits` is D's output from its latest forward pass; G's samples are
+    /// its rows `generatedRows` (all of them, unless that pass also carried
+    /// real samples). The simultaneous update of Chapter 4 calls it on the
+    /// discriminator step's stacked pass; the real rows get a zero gradient.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     @discardableResult
-    public func backpropagate(logits: Matrix<Scalar>) -> Result {
-        let m = logits.rows
-        let delta = Matrix.reusing(logitGradient, rows: m, columns: 1)
+    public func backpropagate(logits: Matrix<Scalar>, generatedRows: Range<Int>? = nil) -> Result {
+        let rows = generatedRows ?? 0..<logits.rows
+        let m = rows.count
+        let delta = Matrix.reusing(logitGradient, rows: logits.rows, columns: 1)
         logitGradient = delta
+        if rows.count != logits.rows { delta.fill(0) }
         var total = 0.0, probabilities = 0.0
-        for i in 0..<m {
+        for i in rows {
             let a = logits.storage[i]
             total += Double(loss.value(logit: a))
             delta.storage[i] = loss.derivative(logit: a) / Scalar(m)
             probabilities += Double(sigmoid(a))
         }
         // ∂L/∂G(z): through D's layers, reading D's weights, writing none of its gradients.
-        let sampleGradient = discriminator.backward(delta, parameterGradients: false)!
+        let inputGradient = discriminator.backward(delta, parameterGradients: false)!
         // z is noise: G's first layer needs no gradient with respect to it.
-        generator.backward(sampleGradient, inputGradient: false)
+        generator.backward(sampleGradient(inputGradient, rows: rows), inputGradient: false)
         return Result(value: total / Double(m), meanGeneratedProbability: probabilities / Double(m))
     }
     // [end: generator-gradient]
+
+    /// The rows of ∂L/∂(D's input) that belong to G's samples, as a view kept between steps.
+    private func sampleGradient(_ all: Matrix<Scalar>, rows: Range<Int>) -> Matrix<Scalar> {
+        if rows.count == all.rows { return all }
+        let start = all.base + rows.lowerBound * all.columns
+        if let view = generatedRowsView, view.base == start, view.rows == rows.count, view.columns == all.columns { return view }
+        let view = Matrix(viewing: start, rows: rows.count, columns: all.columns)
+        generatedRowsView = view
+        return view
+    }
 
     /// L on a noise minibatch, without touching any gradient.
     @_specialize(where Scalar == Float)

@@ -28,10 +28,16 @@ extension Study {
             print("OpenBLAS kernel \(OpenBLAS.coreName), \(OpenBLAS.threadCount) thread(s)")
             print(String(format: "%d iterations in %.2f s: %.1f iterations/s", result.iterations, result.seconds, result.iterationsPerSecond))
             print(String(format: "%.2f GFLOP per iteration (matrix products only): %.1f GFLOP/s", result.flopsPerIteration / 1e9, result.gigaflopsPerSecond))
-            print(String(format: "peak memory %.1f MB", Double(TrainingBenchmark.peakMemory) / 1e6))
-            let bound = benchmark.matrixProductBound(iterations: iterations)
+            let bound = TrainingBenchmark.matrixProductBound(result.products, iterations: iterations)
             print(String(format: "the same matrix products alone: %.1f iterations/s (the step reaches %.0f%% of that)",
                          bound, 100 * result.iterationsPerSecond / bound))
+            let parzen = ParzenBenchmark()
+            let evaluation = parzen.run()
+            print(String(format: "Parzen window (%d centres; σ by %d validation images, then %d test images): %.2f s, %.1f GFLOP/s",
+                         parzen.centres, parzen.validation, parzen.test, evaluation.seconds, evaluation.gigaflopsPerSecond))
+            print(String(format: "its matrix products alone: %.2f s (the evaluation reaches %.0f%% of sgemm's throughput)",
+                         evaluation.productSeconds, 100 * evaluation.shareOfProducts))
+            print(String(format: "peak memory %.1f MB", Double(TrainingBenchmark.peakMemory) / 1e6))
         }
     }
 }

@@ -29,7 +29,7 @@ public final class Maxout<Scalar: BLASScalar>: ParameterFreeLayer {
         precondition(x.columns == inputWidth, "Maxout expects \(inputWidth) inputs, got \(x.columns)")
         let y = Matrix.reusing(output, rows: x.rows, columns: units)
         output = y
-        if winners.count != y.count { winners = [Int32](repeating: 0, count: y.count) }
+        if winners.count < y.count { winners = [Int32](repeating: 0, count: y.count) }
         let xs = x.base, ys = y.base
         winners.withUnsafeMutableBufferPointer { w in
             for r in 0..<x.rows {

@@ -6,19 +6,23 @@
 /// either owns its storage or views a slice of another buffer (a layer's
 /// weights are a view into its network's flat parameter vector).
 public final class Matrix<Scalar: BLASScalar> {
-    public let rows: Int
-    public let columns: Int
-    /// The elements, row after row: entry (i, j) is at `i * columns + j`.
-    public let storage: UnsafeMutableBufferPointer<Scalar>
+    /// The shape: fixed for the matrix's life, except that `reusing` may
+    /// reshape a matrix that owns a large enough buffer.
+    public private(set) var rows: Int
+    public private(set) var columns: Int
+    /// Everything allocated (or viewed): `rows × columns` may use less of it.
+    private let allocation: UnsafeMutableBufferPointer<Scalar>
     private let ownsStorage: Bool
 
     /// A `rows × columns` matrix with every entry set to `value`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, got \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
-        storage = .allocate(capacity: rows * columns)
-        storage.initialize(repeating: value)
+        allocation = .allocate(capacity: rows * columns)
+        allocation.initialize(repeating: value)
         ownsStorage = true
     }
 
@@ -40,16 +44,18 @@ public final class Matrix<Scalar: BLASScalar> {
     public init(viewing base: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
-        storage = UnsafeMutableBufferPointer(start: base, count: rows * columns)
+        allocation = UnsafeMutableBufferPointer(start: base, count: rows * columns)
         ownsStorage = false
     }
 
     deinit {
-        if ownsStorage { storage.deallocate() }
+        if ownsStorage { allocation.deallocate() }
     }
 
     public var count: Int { rows * columns }
-    public var base: UnsafeMutablePointer<Scalar> { storage.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Scalar>.alignment)! }
+    public var base: UnsafeMutablePointer<Scalar> { allocation.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Scalar>.alignment)! }
+    /// The elements, row after row: entry (i, j) is at `i * columns + j`.
+    public var storage: UnsafeMutableBufferPointer<Scalar> { UnsafeMutableBufferPointer(start: base, count: count) }
 
     @inlinable
     public subscript(row: Int, column: Int) -> Scalar {
@@ -89,10 +95,17 @@ public final class Matrix<Scalar: BLASScalar> {
         storage.update(repeating: value)
     }
 
-    /// Reuses `existing` when it already has this shape, otherwise allocates:
-    /// the layers' buffers are allocated on the first step and then kept.
+    /// Reuses `existing` when it already has this shape, or reshapes it when
+    /// it owns room enough; otherwise allocates. The layers' buffers are
+    /// allocated on the first step and then kept, even when batches of 2m
+    /// rows (the discriminator's step) and m rows (the generator's) alternate.
+    /// The contents of a reshaped matrix are unspecified.
     public static func reusing(_ existing: Matrix?, rows: Int, columns: Int) -> Matrix {
-        if let existing, existing.rows == rows, existing.columns == columns { return existing }
-        return Matrix(rows: rows, columns: columns)
+        guard let existing else { return Matrix(rows: rows, columns: columns) }
+        if existing.rows == rows && existing.columns == columns { return existing }
+        guard existing.ownsStorage && existing.allocation.count >= rows * columns else { return Matrix(rows: rows, columns: columns) }
+        existing.rows = rows
+        existing.columns = columns
+        return existing
     }
 }

@@ -1,0 +1,24 @@
+import Dispatch
+import Foundation
+
+/// Runs `body` on contiguous pieces of `0..<count`, one piece per core, at
+/// the same time, and returns when all are done.
+///
+/// For loops whose iterations are independent and write disjoint memory
+/// (rows of a matrix): `body` must not mutate anything the pieces share.
+/// That promise is the caller's, which is why `body` need not be `Sendable`.
+public func concurrentChunks(_ count: Int, _ body: (Range<Int>) -> Void) {
+    let pieces = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    guard pieces > 1 else { return body(0..<count) }
+    withoutActuallyEscaping(body) { body in
+        let shared = DisjointWork(body: body)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            shared.body((count * piece / pieces)..<(count * (piece + 1) / pieces))
+        }
+    }
+}
+
+/// Carries a closure that writes disjoint memory across threads.
+private struct DisjointWork: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+}
