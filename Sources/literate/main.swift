@@ -17,6 +17,10 @@ let check = LiterateCheck(root: root) { try StudyTranscript.run($0, outputDirect
 
 do {
     let files = arguments.count > 1 ? arguments.dropFirst().map { URL(fileURLWithPath: $0) } : try check.chapterFiles()
+    for file in files where !FileManager.default.isReadableFile(atPath: file.path) {
+        FileHandle.standardError.write(Data("literate: \(file.path): no such chapter file (give paths like Chapters/06-Experiments.md)\n".utf8))
+        exit(66)
+    }
     var problems = 0
     for file in files {
         let document = try ChapterDocument(contentsOf: file)

@@ -49,6 +49,28 @@ import Testing
         #expect(!OpenBLAS.coreName.isEmpty && OpenBLAS.coreName != "unknown")
         #expect(OpenBLAS.threadCount >= 1)
     }
+
+    // MARK: Reused buffers
+
+    /// Batches of 2m and m rows alternate in D's layers: the buffer is kept and reshaped, never reallocated.
+    @Test func reusing_reshapesAnOwnedBufferThatIsLargeEnough() {
+        let buffer = Matrix<Float>(rows: 200, columns: 3)
+        let smaller = Matrix.reusing(buffer, rows: 100, columns: 3)
+        #expect(smaller === buffer && smaller.rows == 100 && smaller.count == 300)
+        let back = Matrix.reusing(smaller, rows: 200, columns: 3)
+        #expect(back === buffer && back.rows == 200 && back.storage.count == 600)
+    }
+
+    @Test func reusing_allocatesWhenTheBufferIsTooSmallOrAView() {
+        let buffer = Matrix<Float>(rows: 2, columns: 3)
+        let larger = Matrix.reusing(buffer, rows: 3, columns: 3)
+        #expect(larger !== buffer && larger.rows == 3 && buffer.rows == 2)
+        // A view does not own its elements, so it is never reshaped.
+        let view = Matrix<Float>(viewing: larger.base, rows: 3, columns: 3)
+        let fromView = Matrix.reusing(view, rows: 1, columns: 3)
+        #expect(fromView !== view && view.rows == 3)
+        #expect(Matrix.reusing(nil as Matrix<Float>?, rows: 1, columns: 1).count == 1)
+    }
 }
 
 /// The CBLAS symbols must come from OpenBLAS, not from GSL's reference
@@ -78,4 +100,5 @@ import Testing
         }
         return String(line?.split(separator: " ", omittingEmptySubsequences: true).last ?? "none")
     }
+
 }

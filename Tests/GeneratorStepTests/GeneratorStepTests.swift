@@ -9,7 +9,7 @@ import Testing
 @Suite struct GeneratorStepTests {
     /// A small G of §5's kind (ReLU then sigmoid hidden units, 3 → 5 → 4 → 3)
     /// and a small maxout D with dropout, masks held fixed.
-    static func networks(seed: UInt64) -> (MultilayerPerceptron<Double>, MultilayerPerceptron<Double>, Matrix<Double>) {
+    static func networks(seed: UInt64, dropout: Bool = true) -> (MultilayerPerceptron<Double>, MultilayerPerceptron<Double>, Matrix<Double>) {
         let random = RandomSource(seed: seed)
         let affine1 = Affine<Double>(3, 5), affine2 = Affine<Double>(5, 4), affine3 = Affine<Double>(4, 3)
         let g = MultilayerPerceptron<Double>([affine1, ReLU(5), affine2, Sigmoid(4), affine3])
@@ -19,7 +19,7 @@ import Testing
         }
         let d: MultilayerPerceptron<Double> = MaxoutDiscriminator(
             inputWidth: 3, hidden: [.init(units: 4, pieces: 3), .init(units: 3, pieces: 2)],
-            inputKeep: 0.8, hiddenKeep: 0.5, weightRange: 1).make(using: random)
+            inputKeep: dropout ? 0.8 : nil, hiddenKeep: dropout ? 0.5 : nil, weightRange: 1).make(using: random)
         d.holdsDropoutMasks = true
         let noise = Matrix<Double>(rows: 6, columns: 3)
         random.fillUniform(noise, -1, 1)
@@ -42,6 +42,21 @@ import Testing
         let (theta, gradient, f) = Self.gradientAndLoss(loss, seed: seed)
         let check = GradientCheck(at: theta, gradient: gradient, of: f)
         #expect(check.passed, "\(loss): \(check)")
+    }
+
+    /// In Algorithm 1, D's layers hold the 2m stacked rows of its own step
+    /// when the generator step sends m rows through them: the buffers are
+    /// reshaped, and G's gradient must be what fresh networks give, bit for bit.
+    @Test func generatorGradient_afterAStackedDiscriminatorPass_isUnchanged() {
+        let (g, d, noise) = Self.networks(seed: 51, dropout: false)
+        GeneratorStep(generator: g, discriminator: d, loss: .nonSaturating).computeGradient(noise: noise)
+        let fresh = g.gradients.elements
+
+        let (g2, d2, noise2) = Self.networks(seed: 51, dropout: false)
+        let real = Matrix<Double>(rows: noise2.rows, columns: 3, repeating: 0.25)
+        DiscriminatorStep(discriminator: d2).computeGradient(real: real, generated: g2.forward(noise2))
+        GeneratorStep(generator: g2, discriminator: d2, loss: .nonSaturating).computeGradient(noise: noise2)
+        #expect(g2.gradients.elements == fresh)
     }
 
     /// Negative control: the gradient of one loss checked against the other loss fails.
