@@ -15,7 +15,12 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 3, 7, 1000, 1001])
     func everyIndexIsVisitedExactlyOnce(count: Int) {
-        #expect(Self.visits(count, concurrentChunks) == [Int](repeating: 1, count: count))
+        #expect(Self.visits(count) { concurrentChunks($0, $1) } == [Int](repeating: 1, count: count))
+    }
+
+    @Test(arguments: [0, 5, 99, 100, 101, 250])
+    func withAMinimumPiece_everyIndexIsVisitedExactlyOnce(count: Int) {
+        #expect(Self.visits(count) { concurrentChunks($0, minimumPiece: 100, $1) } == [Int](repeating: 1, count: count))
     }
 
     @Test func negativeControl_aSplitThatOverlapsIsCaught() {

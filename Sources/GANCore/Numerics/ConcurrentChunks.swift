@@ -7,8 +7,10 @@ import Foundation
 /// For loops whose iterations are independent and write disjoint memory
 /// (rows of a matrix): `body` must not mutate anything the pieces share.
 /// That promise is the caller's, which is why `body` need not be `Sendable`.
-public func concurrentChunks(_ count: Int, _ body: (Range<Int>) -> Void) {
-    let pieces = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+/// No piece is smaller than `minimumPiece` iterations: below that, handing
+/// work to another thread costs more than it saves, and `body` runs here.
+public func concurrentChunks(_ count: Int, minimumPiece: Int = 1, _ body: (Range<Int>) -> Void) {
+    let pieces = max(1, min(count / max(minimumPiece, 1), ProcessInfo.processInfo.activeProcessorCount))
     guard pieces > 1 else { return body(0..<count) }
     withoutActuallyEscaping(body) { body in
         let shared = DisjointWork(body: body)

@@ -31,7 +31,7 @@ public func exponential(_ x: SIMD8<Float>) -> SIMD8<Float> {
     p = SIMD8(repeating: 5.000_000_12e-1).addingProduct(p, r)
     let er = (r + 1).addingProduct(p, r * r)
     // 2ⁿ: n + 127 in the exponent field.
-    let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- unsafeBitCast(shifter, to: Int32.self)
+    let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- Int32(bitPattern: shifter.bitPattern)
     let twoToTheN = unsafeBitCast((integer &+ 127) &<< 23, to: SIMD8<Float>.self)
     return er * twoToTheN
 }

@@ -24,8 +24,9 @@ public final class MomentumSGD<Scalar: BLASScalar> {
         precondition(network.parameterCount == velocity.count, "MomentumSGD was made for \(velocity.count) parameters, network has \(network.parameterCount)")
         let signedRate = direction == .ascend ? learningRate : -learningRate
         let theta = network.parameters.base, g = network.gradients.base, v = velocity.base
-        // Each entry on its own: the cores take a share each, with the same result.
-        concurrentChunks(velocity.count) { range in
+        // Each entry on its own: the cores take a share each, with the same
+        // result. Small networks (the 1-D GANs) stay on one thread.
+        concurrentChunks(velocity.count, minimumPiece: 1 << 16) { range in
             for i in range {
                 v[i] = momentum * v[i] + signedRate * g[i]
                 theta[i] += v[i]
