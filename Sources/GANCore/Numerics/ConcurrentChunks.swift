@@ -10,7 +10,7 @@ import Foundation
 /// No piece is smaller than `minimumPiece` iterations: below that, handing
 /// work to another thread costs more than it saves, and `body` runs here.
 public func concurrentChunks(_ count: Int, minimumPiece: Int = 1, _ body: (Range<Int>) -> Void) {
-    let pieces = max(1, min(count / max(minimumPiece, 1), ProcessInfo.processInfo.activeProcessorCount))
+    let pieces = max(1, min(count / max(minimumPiece, 1), cores))
     guard pieces > 1 else { return body(0..<count) }
     withoutActuallyEscaping(body) { body in
         let shared = DisjointWork(body: body)
@@ -19,6 +19,9 @@ public func concurrentChunks(_ count: Int, minimumPiece: Int = 1, _ body: (Range
         }
     }
 }
+
+/// The cores this process may use, read once: the read parses files under /sys.
+private let cores = ProcessInfo.processInfo.activeProcessorCount
 
 /// Carries a closure that writes disjoint memory across threads.
 private struct DisjointWork: @unchecked Sendable {
