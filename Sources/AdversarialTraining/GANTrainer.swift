@@ -108,17 +108,30 @@ public final class GANTrainer<Scalar: BLASScalar> {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     private func algorithm1Iteration(k: Int) {
+        for _ in 0..<k { discriminatorUpdate() }
+        generatorUpdate()
+    }
+
+    /// Algorithm 1's inner step: m noise samples, m data samples, one ascent step of D.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func discriminatorUpdate() {
         let c = configuration
-        for _ in 0..<k {
-            prior.fill(noise, using: random)
-            data.fillMinibatch(real, using: random)
-            let generated = generator.forward(noise)
-            lastDiscriminatorObjective = discriminatorStep.step(
-                real: real, generated: generated,
-                learningRate: Scalar(c.discriminatorLearningRate), momentum: Scalar(c.momentum))
-            discriminatorUpdates += 1
-            report(.discriminator)
-        }
+        prior.fill(noise, using: random)
+        data.fillMinibatch(real, using: random)
+        let generated = generator.forward(noise)
+        lastDiscriminatorObjective = discriminatorStep.step(
+            real: real, generated: generated,
+            learningRate: Scalar(c.discriminatorLearningRate), momentum: Scalar(c.momentum))
+        discriminatorUpdates += 1
+        report(.discriminator)
+    }
+
+    /// Algorithm 1's outer step: m fresh noise samples, one descent step of G.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func generatorUpdate() {
+        let c = configuration
         prior.fill(noise, using: random)
         lastGeneratorResult = generatorStep.step(
             noise: noise, learningRate: Scalar(c.generatorLearningRate), momentum: Scalar(c.momentum))
@@ -152,28 +165,12 @@ public final class GANTrainer<Scalar: BLASScalar> {
 
     /// §6's failure mode: `steps` generator updates with D frozen.
     public func trainGeneratorOnly(steps: Int) {
-        let c = configuration
-        for _ in 0..<steps {
-            prior.fill(noise, using: random)
-            lastGeneratorResult = generatorStep.step(
-                noise: noise, learningRate: Scalar(c.generatorLearningRate), momentum: Scalar(c.momentum))
-            generatorUpdates += 1
-            report(.generator)
-        }
+        for _ in 0..<steps { generatorUpdate() }
     }
 
     /// `steps` discriminator updates with G frozen (Algorithm 1's inner loop run long).
     public func trainDiscriminatorOnly(steps: Int) {
-        let c = configuration
-        for _ in 0..<steps {
-            prior.fill(noise, using: random)
-            data.fillMinibatch(real, using: random)
-            lastDiscriminatorObjective = discriminatorStep.step(
-                real: real, generated: generator.forward(noise),
-                learningRate: Scalar(c.discriminatorLearningRate), momentum: Scalar(c.momentum))
-            discriminatorUpdates += 1
-            report(.discriminator)
-        }
+        for _ in 0..<steps { discriminatorUpdate() }
     }
 
     private func report(_ kind: UpdateKind) {
