@@ -15,10 +15,11 @@ public enum SampleFigures {
 
     // [excerpt: figure-2]
     /// `rows` rows of `perRow` fair samples, each row ending with the
-    /// training image nearest (squared L2) to its last sample, framed.
+    /// training image nearest (squared L2) to its last sample, framed; each
+    /// pixel drawn as a `scale × scale` block.
     public static func figure2(
         generator: MultilayerPerceptron<Float>, noiseDimension: Int, range: ClosedRange<Double>,
-        training: Matrix<Float>, rows: Int, perRow: Int, side: Int, seed: UInt64
+        training: Matrix<Float>, rows: Int, perRow: Int, side: Int, seed: UInt64, scale: Int = 3
     ) -> SampleSheet {
         let samples = ParzenEvaluation.samples(of: generator, count: rows * perRow, noiseDimension: noiseDimension,
                                                range: range, seed: seed)
@@ -32,7 +33,7 @@ public enum SampleFigures {
             for c in 0..<perRow { tiles.append(RasterImage(grayValuesOf: samples, row: r * perRow + c, width: side, height: side)) }
             tiles.append(RasterImage(grayValuesOf: training, row: neighbours[r].index, width: side, height: side))
         }
-        let image = ImageGrid(columns: perRow + 1, framedColumns: [perRow]).render(tiles)
+        let image = ImageGrid(columns: perRow + 1, framedColumns: [perRow]).render(tiles).scaled(by: scale)
         return SampleSheet(image: image, neighbours: neighbours, samples: samples)
     }
     // [end: figure-2]
@@ -42,7 +43,7 @@ public enum SampleFigures {
     /// between pairs of z drawn from the prior.
     public static func figure3(
         generator: MultilayerPerceptron<Float>, noiseDimension: Int, range: ClosedRange<Double>,
-        lines: Int, steps: Int, side: Int, seed: UInt64
+        lines: Int, steps: Int, side: Int, seed: UInt64, scale: Int = 3
     ) -> RasterImage {
         let random = RandomSource(seed: seed)
         var tiles: [RasterImage] = []
@@ -52,7 +53,19 @@ public enum SampleFigures {
             let x = generator.forward(Interpolation.line(from: ends.row(0), to: ends.row(1), steps: steps))
             for i in 0..<steps { tiles.append(RasterImage(grayValuesOf: x, row: i, width: side, height: side)) }
         }
-        return ImageGrid(columns: steps).render(tiles)
+        return ImageGrid(columns: steps).render(tiles).scaled(by: scale)
     }
     // [end: figure-3]
+
+    /// Generated images (left) beside as many real ones (right), in grids of
+    /// the same shape, so the eye compares like with like.
+    public static func generatedBesideReal(
+        generated: Matrix<Float>, real: Matrix<Float>, columns: Int, side: Int, scale: Int = 3
+    ) -> RasterImage {
+        let count = min(generated.rows, real.rows)
+        let grid = ImageGrid(columns: columns)
+        let left = grid.render(rowsOf: generated, tileWidth: side, tileHeight: side, count: count)
+        let right = grid.render(rowsOf: real, tileWidth: side, tileHeight: side, count: count)
+        return ImageGrid(columns: 2, separator: 8, separatorColor: .white).render([left, right]).scaled(by: scale)
+    }
 }

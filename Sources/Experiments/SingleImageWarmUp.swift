@@ -13,7 +13,8 @@ import GeneratorStep
 /// ```
 /// Fresh z ~ U[−√3, √3]¹⁰⁰ for every step, momentum SGD for both networks.
 /// With a single data point, p_data is a point mass; the only G that D
-/// cannot tell apart from it maps every z to the image.
+/// cannot tell apart from it maps every z to the image. A colour image is
+/// one row of H × W × 3 values, so G learns every channel with one output each.
 /// - Paper: Algorithm 1 (k = 4 here, and 3 generator steps per iteration), Eq. (1).
 public final class SingleImageWarmUp {
     /// The knobs of the exercise.
@@ -29,7 +30,23 @@ public final class SingleImageWarmUp {
         public var discriminatorLearningRate = 0.001
         public var generatorLearningRate = 0.2
         public var momentum = 0.5
+        /// Algorithm 1's saturating log(1 − D(G(z))) by default.
+        public var generatorLoss = GeneratorLoss.saturating
         public init() {}
+
+        /// §3's remedy instead of slow D: the non-saturating −log D(G(z)),
+        /// whose gradient at D's logit is −(1 − D(G(z))) and so is largest
+        /// exactly when D rejects G(z). With it D may learn ten times faster
+        /// (0.01) and G at 0.05; it learns colour pictures too, where the
+        /// saturating settings above stall (a colour image has three times
+        /// the inputs, so D's logit moves about three times as far per step).
+        public static var nonSaturating: Settings {
+            var settings = Settings()
+            settings.generatorLoss = .nonSaturating
+            settings.discriminatorLearningRate = 0.01
+            settings.generatorLearningRate = 0.05
+            return settings
+        }
     }
 
     public let settings: Settings
@@ -60,7 +77,7 @@ public final class SingleImageWarmUp {
         for layer in generator.affineLayers { layer.initialise(weightRange: 0.05, using: random) }
         for layer in discriminator.affineLayers { layer.initialise(weightRange: 0.05, using: random) }
         discriminatorStep = DiscriminatorStep(discriminator: discriminator)
-        generatorStep = GeneratorStep(generator: generator, discriminator: discriminator, loss: .saturating)
+        generatorStep = GeneratorStep(generator: generator, discriminator: discriminator, loss: settings.generatorLoss)
         prior = NoisePrior(width: settings.noiseDimension, uniformOn: -(3.0.squareRoot()), 3.0.squareRoot())
         noise = Matrix(rows: 1, columns: settings.noiseDimension)
     }
@@ -117,11 +134,12 @@ public final class SingleImageWarmUp {
         return total / Double(x.rows * x.columns)
     }
 
-    /// The real image and one generated image side by side.
-    public func comparison(seed: UInt64 = 12345, width: Int, height: Int) -> RasterImage {
-        let x = samples(1, seed: seed)
-        let tiles = [RasterImage(grayValuesOf: image, row: 0, width: width, height: height),
-                     RasterImage(grayValuesOf: x, row: 0, width: width, height: height)]
-        return ImageGrid(columns: 2).render(tiles)
+    /// The real image and one generated image side by side, each pixel
+    /// drawn as a `scale × scale` block. `channels` is 1 (grey) or 3 (RGB,
+    /// interleaved as `WarmUpImage` stores it).
+    public func comparison(seed: UInt64 = 12345, width: Int, height: Int, channels: Int = 1, scale: Int = 4) -> RasterImage {
+        let picture = WarmUpImage(pixels: image, width: width, height: height, channels: channels, source: "")
+        let tiles = [picture.raster(of: image, scale: scale), picture.raster(of: samples(1, seed: seed), scale: scale)]
+        return ImageGrid(columns: 2, separator: 2 * scale).render(tiles)
     }
 }

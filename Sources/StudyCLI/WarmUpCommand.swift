@@ -2,29 +2,33 @@ import ArgumentParser
 import Experiments
 import Foundation
 import GANCore
+import GeneratorStep
 
 extension Study {
     /// `study warmup`: the single-image exercise on any PNG.
     struct WarmUp: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "warmup",
-            abstract: "Train a GAN whose whole data set is one image; write the real and the generated image side by side.",
-            discussion: "Without --image, the first Fashion-MNIST training image. A PNG larger than \(WarmUpImage.maximumSide) px on a side is shrunk with a box filter.")
+            abstract: "Train a GAN whose whole data set is one image (grey or colour); write the real and the generated image side by side.",
+            discussion: "Without --image, the first Fashion-MNIST training image. A PNG larger than \(WarmUpImage.maximumSide) px on a side is shrunk with a box filter; colour PNGs are learnt in all three channels. The figure draws each pixel as a 4×4 block.")
 
-        @Option(help: "A PNG to learn (read as grey).")
+        @Option(help: "A PNG to learn, in colour (grey if every pixel is grey).")
         var image: String?
 
         @Option(help: "Epochs of 4 D steps and 3 G steps.")
         var epochs = 500
 
         @Option(help: "Hidden units of G and of D.")
-        var hidden = SingleImageWarmUp.Settings().hidden
+        var hidden = SingleImageWarmUp.Settings.nonSaturating.hidden
 
         @Option(help: "Learning rate of G.")
-        var generatorLearningRate = SingleImageWarmUp.Settings().generatorLearningRate
+        var generatorLearningRate = SingleImageWarmUp.Settings.nonSaturating.generatorLearningRate
 
         @Option(help: "Learning rate of D.")
-        var discriminatorLearningRate = SingleImageWarmUp.Settings().discriminatorLearningRate
+        var discriminatorLearningRate = SingleImageWarmUp.Settings.nonSaturating.discriminatorLearningRate
+
+        @Option(help: "The generator's loss: nonSaturating (-log D(G(z)), §3) or saturating (log(1 - D(G(z))), Algorithm 1; Chapter 6 pairs it with --discriminator-learning-rate 0.001 --generator-learning-rate 0.2).")
+        var generatorLoss = "nonSaturating"
 
         @Option(help: "Seed for the weights and every z.")
         var seed: UInt64 = 1
@@ -36,6 +40,9 @@ extension Study {
         var output = "runs/warmup"
 
         func validate() throws {
+            guard GeneratorLoss(rawValue: generatorLoss) != nil else {
+                throw ValidationError("--generator-loss must be one of \(GeneratorLoss.allCases.map(\.rawValue).joined(separator: ", ")), got '\(generatorLoss)'")
+            }
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
             for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate.isFinite) {
@@ -58,10 +65,11 @@ extension Study {
             settings.hidden = hidden
             settings.discriminatorLearningRate = discriminatorLearningRate
             settings.generatorLearningRate = generatorLearningRate
+            settings.generatorLoss = GeneratorLoss(rawValue: generatorLoss)!
             let folder = URL(fileURLWithPath: output)
             try OutputFolder.prepare(folder)
             let warmUp = SingleImageWarmUp(image: picture.pixels, settings: settings, seed: seed)
-            print("\(picture.source): \(picture.width)x\(picture.height) pixels; mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError())) before training")
+            print("\(picture.source): \(picture.width)x\(picture.height) pixels, \(picture.channels == 3 ? "RGB" : "grey"); mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError())) before training")
             let started = Date()
             let progress = TerminalProgress.reporter
             warmUp.train { done, total in
@@ -74,7 +82,7 @@ extension Study {
             let seconds = Date().timeIntervalSince(started)
             print("after \(epochs) epochs (\(String(format: "%.1f", seconds)) s): mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError()))")
             let png = folder.appendingPathComponent("warm-up.png")
-            try warmUp.comparison(width: picture.width, height: picture.height).write(to: png)
+            try warmUp.comparison(width: picture.width, height: picture.height, channels: picture.channels).write(to: png)
             print("real (left) and generated (right): \(png.path)")
         }
     }

@@ -35,4 +35,23 @@ import Testing
         #expect(z.row(0) == a && z.row(8) == b)
         #expect(z.row(4) == [0, 1, 0.375], "the midpoint")
     }
+
+    @Test func distanceSummary_quartilesInterpolateBetweenRanks() {
+        // numpy.percentile([1, 2, 3, 4, 10], [25, 50, 75]) = [2, 3, 4]; of [1, 2, 3, 4]: [1.75, 2.5, 3.25].
+        let odd = DistanceSummary([10, 3, 1, 4, 2])
+        #expect(odd.minimum == 1 && odd.lowerQuartile == 2 && odd.median == 3 && odd.upperQuartile == 4 && odd.maximum == 10)
+        let even = DistanceSummary([4, 1, 3, 2])
+        #expect(even.lowerQuartile == 1.75 && even.median == 2.5 && even.upperQuartile == 3.25)
+    }
+
+    @Test func nearestNeighbourBaseline_copiesSitAtZeroAndFreshPointsDoNot() {
+        let random = RandomSource(seed: 11)
+        let training = Matrix<Float>(rows: 300, columns: 8), fresh = Matrix<Float>(rows: 50, columns: 8)
+        random.fillUniform(training, 0, 1)
+        random.fillUniform(fresh, 0, 1)
+        let copies = Matrix<Float>(rows: 50, columns: 8, elements: Array(training.elements[0..<400]))
+        #expect(NearestNeighbourBaseline.distances(of: copies, to: training).maximum < 1e-5, "a memorising generator")
+        // Negative control: points drawn afresh from the same law are not at distance 0.
+        #expect(NearestNeighbourBaseline.distances(of: fresh, to: training).minimum > 1e-3)
+    }
 }

@@ -72,6 +72,33 @@ public struct RasterImage: Hashable, Sendable, CustomStringConvertible {
         self.init(grayValues: matrix.storage[start..<(start + matrix.columns)], width: width, height: height)
     }
 
+    /// Row `row` of `matrix` as a `width × height` colour image: one sample
+    /// per row, red, green and blue interleaved pixel by pixel, values in [0, 1].
+    public init<Scalar: BLASScalar>(rgbValuesOf matrix: Matrix<Scalar>, row: Int, width: Int, height: Int) {
+        precondition(row >= 0 && row < matrix.rows, "rgbValuesOf: row \(row) outside 0..<\(matrix.rows)")
+        precondition(matrix.columns == width * height * 3,
+                     "rgbValuesOf: a \(width)×\(height) RGB image needs \(width * height * 3) columns, matrix has \(matrix.columns)")
+        let start = row * matrix.columns
+        self.init(width: width, height: height, format: .rgb,
+                  pixels: matrix.storage[start..<(start + matrix.columns)].map(Self.byte(from:)))
+    }
+
+    /// Each pixel repeated as a `factor × factor` block (nearest neighbour),
+    /// so a 28-pixel sample can be seen without the blur of interpolation.
+    public func scaled(by factor: Int) -> RasterImage {
+        precondition(factor >= 1, "scale factor must be at least 1, got \(factor)")
+        if factor == 1 { return self }
+        let outWidth = width * factor, c = channels
+        var out = [UInt8](repeating: 0, count: outWidth * height * factor * c)
+        for y in 0..<(height * factor) {
+            let source = (y / factor) * width * c, target = y * outWidth * c
+            for x in 0..<outWidth {
+                for k in 0..<c { out[target + x * c + k] = pixels[source + (x / factor) * c + k] }
+            }
+        }
+        return RasterImage(width: outWidth, height: height * factor, format: format, pixels: out)
+    }
+
     /// The bytes as intensities in [0, 1], in storage order.
     public func floatValues() -> [Float] {
         pixels.map { Float($0) / 255 }

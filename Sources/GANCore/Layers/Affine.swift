@@ -48,6 +48,11 @@ public final class Affine<Scalar: BLASScalar>: Layer {
     /// The authors start the generator's sigmoid output at the data's mean
     /// pixel; means are clipped to [1e-3, 1 − 1e-3] so that all-black or
     /// all-white pixels get a finite bias.
+    ///
+    /// Deviation from the authors' code: pylearn2's `init_sigmoid_bias_from_array`
+    /// clips at 1e-7, giving a pixel that is black in every training image the
+    /// bias logit(1e-7) ≈ −16, where σ'(b) ≈ 1.1e-7: G could hardly ever light
+    /// it. At 1e-3 the bias is ≈ −6.9 and σ'(b) ≈ 1e-3, still near black.
     public func initialiseBiasToLogits(ofMeans means: [Double]) {
         precondition(means.count == outputWidth, "need \(outputWidth) means, got \(means.count)")
         for (j, mean) in means.enumerated() {

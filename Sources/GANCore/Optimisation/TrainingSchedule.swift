@@ -34,10 +34,12 @@ public struct TrainingSchedule: Sendable, Equatable, Codable {
         self.momentumSaturationEpoch = momentumSaturationEpoch
     }
 
+    // [excerpt: authors-schedule]
     /// The authors' MNIST schedule.
     public static let authorsMNIST = TrainingSchedule(
         initialLearningRate: 0.1, decayFactor: 1.000004, minimumLearningRate: 1e-6,
         initialMomentum: 0.5, finalMomentum: 0.7, momentumStartEpoch: 1, momentumSaturationEpoch: 250)
+    // [end: authors-schedule]
 
     /// η after `minibatches` minibatches.
     public func learningRate(afterMinibatches minibatches: Int) -> Double {
