@@ -8,6 +8,7 @@
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_cblas.h>
 
 // OpenBLAS extras, declared here rather than through <cblas.h> (see above).
