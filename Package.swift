@@ -41,6 +41,8 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining"],
+            // The trained Fashion-MNIST classifier's weights (FashionClassifier+Storage.swift).
+            resources: [.copy("Resources/classifier.safetensors")],
             swiftSettings: vectorised),
 
         // MARK: The command line
