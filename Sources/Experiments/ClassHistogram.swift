@@ -34,6 +34,14 @@ public struct ClassHistogram: Sendable, Equatable {
         total = counts.reduce(0, +)
     }
 
+    /// A histogram from its counts (as a record stores it).
+    public init(counts: [Int]) {
+        precondition(!counts.isEmpty && counts.allSatisfy { $0 >= 0 } && counts.reduce(0, +) > 0,
+                     "class counts must be non-negative, at least one, with a positive total: \(counts)")
+        self.counts = counts
+        total = counts.reduce(0, +)
+    }
+
     /// fraction_c for every class c; they sum to 1.
     public var fractions: [Double] { counts.map { Double($0) / Double(total) } }
 

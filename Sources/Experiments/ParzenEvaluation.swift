@@ -11,7 +11,7 @@ import GANCore
 /// - Paper: §5, Table 1.
 public enum ParzenEvaluation {
     /// One row of the table.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public let name: String
         public let width: Double
         /// Mean validation log-likelihood at each width of the grid.
@@ -50,14 +50,25 @@ public enum ParzenEvaluation {
         of generator: MultilayerPerceptron<Float>, count: Int, noiseDimension: Int, range: ClosedRange<Double>,
         seed: UInt64, batchSize: Int = 500
     ) -> Matrix<Float> {
+        let z = Matrix<Float>(rows: count, columns: noiseDimension)
         let random = RandomSource(seed: seed)
-        let out = Matrix<Float>(rows: count, columns: generator.outputWidth)
         var start = 0
-        while start < count {
+        while start < count {  // batch by batch, so the draws match those of earlier versions
             let rows = min(batchSize, count - start)
-            let z = Matrix<Float>(rows: rows, columns: noiseDimension)
-            random.fillUniform(z, range.lowerBound, range.upperBound)
-            let x = generator.forward(z)
+            random.fillUniform(Matrix(viewing: z.base + start * noiseDimension, rows: rows, columns: noiseDimension),
+                               range.lowerBound, range.upperBound)
+            start += rows
+        }
+        return generate(generator, from: z, batchSize: batchSize)
+    }
+
+    /// G(z) for every row of `z`, in batches of `batchSize` rows.
+    public static func generate(_ generator: MultilayerPerceptron<Float>, from z: Matrix<Float>, batchSize: Int = 500) -> Matrix<Float> {
+        let out = Matrix<Float>(rows: z.rows, columns: generator.outputWidth)
+        var start = 0
+        while start < z.rows {
+            let rows = min(batchSize, z.rows - start)
+            let x = generator.forward(Matrix(viewing: z.base + start * z.columns, rows: rows, columns: z.columns))
             (out.base + start * out.columns).update(from: x.base, count: rows * out.columns)
             start += rows
         }
