@@ -52,6 +52,9 @@ extension Study {
         @Flag(help: "Continue from OUTPUT/checkpoint.safetensors.")
         var resume = false
 
+        @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice; the short recipe runs fastest on 1).")
+        var threads: Int?
+
         func validate() throws {
             guard TrainingRecipe.named(config) != nil else {
                 throw ValidationError("no recipe '\(config)'; choose one of \(TrainingRecipe.named.map(\.name).joined(separator: ", "))")
@@ -66,6 +69,7 @@ extension Study {
             if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
                 throw ValidationError("--learning-rate must be a positive number, got \(learningRate)")
             }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
             if let rows, rows < 100 { throw ValidationError("--rows must be at least 100, got \(rows)") }
         }
 
@@ -97,6 +101,8 @@ struct TrainingRun {
             images = dataSet.training.images.matrix(0..<rows, as: Float.self)
         }
 
+        // The thread count changes the order of BLAS's sums, so a run is repeatable for a given count.
+        if let threads = options.threads { OpenBLAS.threadCount = threads }
         var recipe = TrainingRecipe.named(options.config)!
         var seed = options.seed
         var checkpoint: Safetensors?
