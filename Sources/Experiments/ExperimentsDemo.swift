@@ -15,8 +15,8 @@ public enum ExperimentsDemo: ChapterDemo {
     public static let warmUpRow = 0
     /// The short run: its recipe, the first rows of the training split, and its iterations.
     public static let recipe = TrainingRecipe.short
-    public static let trainingRows = TrainingRecipe.shortTrainingRows
-    public static let trainingIterations = TrainingRecipe.shortIterations
+    public static let trainingRows = TrainingRecipe.shortRunRows
+    public static let trainingIterations = TrainingRecipe.shortRunIterations
     /// Measured during the short run: this many times, on this many samples of fixed z.
     public static let curvePoints = 10
     public static let curveSamples = 1000
@@ -124,7 +124,7 @@ public enum ExperimentsDemo: ChapterDemo {
         recipe.architecture.pixels = training.columns
         let trainer = ImageTrainer(recipe: recipe, data: training, seed: context.seed)
         let a = recipe.architecture
-        context.say("Short run: recipe \(recipe.name) (G: \(a.noiseDimension) -> \(a.generatorHidden) ReLU -> \(a.generatorHidden) ReLU -> \(a.pixels) sigmoid; D: maxout \(a.discriminatorUnits)x\(a.discriminatorPieces) twice\(a.dropout == nil ? ", no dropout" : ", dropout")), \(recipe.updateRule), G loss \(recipe.generatorLoss)")
+        context.say("Short run: recipe \(recipe.name) (G: \(a.noiseDimension) -> \(a.generatorHidden) ReLU -> \(a.generatorHidden) ReLU -> \(a.pixels) sigmoid, weights U(±\(a.generatorWeightRange)); D: maxout \(a.discriminatorUnits)x\(a.discriminatorPieces) twice\(a.dropout == nil ? ", no dropout" : ", dropout")), \(recipe.updateRule), G loss \(recipe.generatorLoss)")
         context.say("on the first \(trainingRows) Fashion-MNIST training images, \(trainingIterations) iterations of m = \(recipe.batchSize)")
         let probe = TrainingProbe(trainer: trainer, training: training, classifier: classifier,
                                   samples: curveSamples, seed: context.seed &+ 5)

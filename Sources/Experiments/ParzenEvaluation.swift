@@ -18,6 +18,14 @@ public enum ParzenEvaluation {
         public let validationScores: [Double]
         public let mean: Double
         public let standardError: Double
+
+        public init(name: String, width: Double, validationScores: [Double], mean: Double, standardError: Double) {
+            self.name = name
+            self.width = width
+            self.validationScores = validationScores
+            self.mean = mean
+            self.standardError = standardError
+        }
     }
 
     // [excerpt: parzen-protocol]

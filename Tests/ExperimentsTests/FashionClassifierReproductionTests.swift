@@ -25,7 +25,7 @@ import Testing
 /// epoch of the committed schedule (the schedule depends on the epoch only,
 /// so it is exactly that run's first epoch) and compares it with the epoch
 /// the bundled file records; the full retraining runs in optimised builds
-/// (`swift test -c release -Xswiftc -enable-testing --filter
+/// (`swift test -c release --filter
 /// FashionClassifierReproduction`) and in `study classifier --check`.
 @Suite(.serialized, .enabled(if: FileManager.default.fileExists(atPath: DataSet.fashionMNISTFolder.path), "needs dataset-fashion-mnist"))
 struct FashionClassifierReproductionTests {
@@ -64,7 +64,7 @@ struct FashionClassifierReproductionTests {
         }
     }
 
-    @Test(.enabled(if: isOptimised, "330 s in a debug build; run with swift test -c release -Xswiftc -enable-testing"))
+    @Test(.enabled(if: isOptimised, "330 s in a debug build; run with swift test -c release"))
     func retrainingWithTheSameSeed_reproducesTheBundledClassifier() throws {
         let bundled = try FashionClassifier.bundled()
         let started = Date()
