@@ -32,20 +32,30 @@ public enum QualityFigures {
         public let title: String
         public let yLabel: String
         public let values: [Double]
+        /// Legend labels of `values` and of a second series in the same panel (recall beside precision).
+        public let second: (labels: (String, String), values: [Double])?
         public let reference: (value: Double, label: String)?
-        public init(title: String, yLabel: String, values: [Double], reference: (value: Double, label: String)? = nil) {
+        public init(title: String, yLabel: String, values: [Double], second: (labels: (String, String), values: [Double])? = nil,
+                    reference: (value: Double, label: String)? = nil) {
             self.title = title
             self.yLabel = yLabel
             self.values = values
+            self.second = second
             self.reference = reference
         }
     }
 
     public static func curves(iterations: [Int], _ curves: [Curve], title: String) -> RasterImage {
-        let x = iterations.map(Double.init)
+        Self.curves(xLabel: "iteration", x: iterations.map(Double.init), curves, title: title)
+    }
+
+    public static func curves(xLabel: String, x: [Double], _ curves: [Curve], title: String) -> RasterImage {
         let panels = curves.map { curve -> LinePlot in
-            var plot = LinePlot(title: curve.title, xLabel: "iteration", yLabel: curve.yLabel)
-            plot.add(Series(x: x, y: curve.values, color: .black, marker: .circle, markerSize: 5))
+            var plot = LinePlot(title: curve.title, xLabel: xLabel, yLabel: curve.yLabel)
+            plot.add(Series(label: curve.second?.labels.0, x: x, y: curve.values, color: .black, marker: .circle, markerSize: 5))
+            if let second = curve.second {
+                plot.add(Series(label: second.labels.1, x: x, y: second.values, color: .vermillion, marker: .square, markerSize: 5))
+            }
             if let reference = curve.reference { plot.add(.horizontal(y: reference.value, label: reference.label)) }
             return plot
         }

@@ -14,6 +14,9 @@ public final class TrainingProbe {
         public let classesCovered: Int
         public let smallestClass: Double
         public let classFractions: [Double]
+        /// Precision and recall (k = 3) against the same training images, when measured.
+        public let precision: Double?
+        public let recall: Double?
     }
 
     public let trainer: ImageTrainer
@@ -35,16 +38,22 @@ public final class TrainingProbe {
         realFeatures = classifier.features(SampleQuality.rows(0..<samples, of: training))
     }
 
-    /// Measures G's samples now (G's forward pass reuses its buffers; training is not disturbed).
+    /// Measures G's samples now (G's forward pass reuses its buffers; training
+    /// is not disturbed), with precision and recall if asked: they cost a
+    /// nearest-neighbour search of the samples among themselves.
     @discardableResult
-    public func measure() throws -> Point {
-        let x = trainer.generator.forward(noise)
+    public func measure(precisionAndRecall: Bool = false) throws -> Point {
+        let x = ParzenEvaluation.generate(trainer.generator, from: noise)
+        let features = classifier.features(x)
         let histogram = ClassHistogram(labels: classifier.predict(x), classes: FashionClassifier.classNames.count)
+        let pr = precisionAndRecall
+            ? PrecisionRecall.evaluate(real: realFeatures, generated: features, k: SampleQuality.neighbours) : nil
         let point = Point(
             iteration: trainer.iteration,
-            frechetDistance: try FrechetDistance.squaredDistance(between: classifier.features(x), and: realFeatures),
+            frechetDistance: try FrechetDistance.squaredDistance(between: features, and: realFeatures),
             classesCovered: histogram.classesReaching(SampleQuality.coverageThreshold),
-            smallestClass: histogram.smallestFraction, classFractions: histogram.fractions)
+            smallestClass: histogram.smallestFraction, classFractions: histogram.fractions,
+            precision: pr?.precision, recall: pr?.recall)
         points.append(point)
         return point
     }

@@ -83,6 +83,9 @@ extension Study {
             let training = dataSet.training.images.matrix(as: Float.self)
             let testImages = dataSet.test.images.matrix(as: Float.self)
             let classifier = try FashionClassifier.bundled()
+            guard classifier.settings.inputWidth == a.pixels else {
+                throw ValidationError("the bundled classifier measures images of \(classifier.settings.inputWidth) pixels (Fashion-MNIST's 28x28), but \(checkpoint) draws images of \(a.pixels)")
+            }
             let accuracy = classifier.accuracy(images: testImages, labels: dataSet.test.labels.values.map(Int.init))
             print("classifier: \(classifier.settings.architecture), test accuracy \(fixed(accuracy, 4))")
             print()

@@ -1,0 +1,113 @@
+import Foundation
+import GANCore
+
+/// A training run's record, as `study train --measure` writes it beside the
+/// checkpoint after every epoch: what ran, on which data and machine, and
+/// what the samples looked like after each epoch, so a chapter can state the
+/// run's numbers from this file and a re-run can be compared with it.
+public struct RunRecord: Codable, Sendable, Equatable {
+    /// What was measured after one epoch.
+    public struct Epoch: Codable, Sendable, Equatable {
+        public let epoch: Int
+        public let iteration: Int
+        /// Wall-clock seconds of training so far, measurement excluded (resumed runs add up their parts).
+        public let trainingSeconds: Double
+        /// V̂, D(x), D(G(z)) over the epoch's last history interval (through D with dropout, as trained).
+        public let value: Double
+        public let meanRealProbability: Double
+        public let meanGeneratedProbability: Double
+        public let frechetDistance: Double
+        public let classFractions: [Double]
+        public let precision: Double
+        public let recall: Double
+
+        public var classesCovered: Int { classFractions.count { $0 >= SampleQuality.coverageThreshold } }
+
+        public init(
+            epoch: Int, iteration: Int, trainingSeconds: Double, value: Double, meanRealProbability: Double,
+            meanGeneratedProbability: Double, frechetDistance: Double, classFractions: [Double], precision: Double, recall: Double
+        ) {
+            self.epoch = epoch
+            self.iteration = iteration
+            self.trainingSeconds = trainingSeconds
+            self.value = value
+            self.meanRealProbability = meanRealProbability
+            self.meanGeneratedProbability = meanGeneratedProbability
+            self.frechetDistance = frechetDistance
+            self.classFractions = classFractions
+            self.precision = precision
+            self.recall = recall
+        }
+    }
+
+    /// How the samples are measured: the same z and the same training images after every epoch.
+    public struct Measurement: Codable, Sendable, Equatable {
+        public let samples: Int
+        public let noiseSeed: UInt64
+        /// Stop when the Fréchet distance has not improved for this many epochs (nil: never).
+        public let patience: Int?
+        public init(samples: Int, noiseSeed: UInt64, patience: Int?) {
+            self.samples = samples
+            self.noiseSeed = noiseSeed
+            self.patience = patience
+        }
+    }
+
+    public static let fileName = "record.json"
+    public static let format = "gan-study-run-record-1"
+
+    public let format: String
+    public let recipe: TrainingRecipe
+    public let seed: UInt64
+    public let dataFolder: String
+    public let trainingRows: Int
+    public let openBLASCore: String
+    public let openBLASThreads: Int
+    public let measurement: Measurement
+    public private(set) var epochs: [Epoch] = []
+    /// Why the run stopped, once it has.
+    public var stopReason: String?
+
+    public init(recipe: TrainingRecipe, seed: UInt64, dataFolder: String, trainingRows: Int, measurement: Measurement) {
+        format = Self.format
+        self.recipe = recipe
+        self.seed = seed
+        self.dataFolder = dataFolder
+        self.trainingRows = trainingRows
+        openBLASCore = OpenBLAS.coreName
+        openBLASThreads = OpenBLAS.threadCount
+        self.measurement = measurement
+    }
+
+    public mutating func append(_ epoch: Epoch) {
+        precondition(epochs.last.map { $0.epoch < epoch.epoch } ?? true, "epochs are recorded in order")
+        epochs.append(epoch)
+    }
+
+    /// The epoch with the smallest Fréchet distance so far.
+    public var best: Epoch? { epochs.min { $0.frechetDistance < $1.frechetDistance } }
+
+    /// Whether the Fréchet distance has gone `measurement.patience` epochs without a new minimum.
+    ///
+    /// The distance of a fixed sample fluctuates from epoch to epoch as G
+    /// moves; a patience of several epochs keeps one lucky epoch from ending
+    /// the run, and one bad epoch from being taken for the end of progress.
+    public var hasStalled: Bool {
+        guard let patience = measurement.patience, let best, let last = epochs.last else { return false }
+        return last.epoch - best.epoch >= patience
+    }
+
+    /// Pretty-printed, sorted keys: two records diff line by line.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    public static func decode(_ data: Data) throws -> RunRecord {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(RunRecord.self, from: data)
+    }
+}

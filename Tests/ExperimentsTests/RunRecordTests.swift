@@ -1,0 +1,59 @@
+import Foundation
+import GANCore
+import Experiments
+import Testing
+
+/// The record `study train --measure` keeps: its stopping rule, its file, and
+/// a measured epoch of a real (tiny) run.
+@Suite struct RunRecordTests {
+    static func epoch(_ n: Int, frechet: Double) -> RunRecord.Epoch {
+        RunRecord.Epoch(epoch: n, iteration: 10 * n, trainingSeconds: Double(n), value: -1, meanRealProbability: 0.6,
+                        meanGeneratedProbability: 0.4, frechetDistance: frechet,
+                        classFractions: [0.5, 0.5] + [Double](repeating: 0, count: 8), precision: 0.5, recall: 0.25)
+    }
+
+    static func record(patience: Int?, distances: [Double]) -> RunRecord {
+        var record = RunRecord(recipe: .small, seed: 1, dataFolder: "d", trainingRows: 300,
+                               measurement: .init(samples: 100, noiseSeed: 2, patience: patience))
+        for (i, d) in distances.enumerated() { record.append(epoch(i + 1, frechet: d)) }
+        return record
+    }
+
+    @Test func hasStalled_afterPatienceEpochsWithoutANewMinimum() {
+        // Best at epoch 2; epochs 3–5 are worse: stalled after 3 epochs, not after 2.
+        #expect(Self.record(patience: 3, distances: [9, 5, 6, 7, 8]).hasStalled)
+        #expect(!Self.record(patience: 3, distances: [9, 5, 6, 7]).hasStalled)
+        // Negative control: a new minimum resets the count; no patience never stalls.
+        #expect(!Self.record(patience: 3, distances: [9, 5, 6, 7, 4]).hasStalled)
+        #expect(!Self.record(patience: nil, distances: [1, 2, 3, 4, 5, 6]).hasStalled)
+        #expect(Self.record(patience: 3, distances: [9, 5, 6, 7, 8]).best?.epoch == 2)
+    }
+
+    @Test func record_roundTripsThroughJSON() throws {
+        var record = Self.record(patience: 4, distances: [3, 2, .infinity])
+        record.stopReason = "test"
+        #expect(try RunRecord.decode(try record.json()) == record)
+        #expect(record.epochs[0].classesCovered == 2)
+    }
+
+    @Test func measuredRun_recordsEachEpochOnFixedSamples() throws {
+        let data = try DataSet()
+        let training = data.training.images.matrix(0..<300, as: Float.self)
+        let trainer = ImageTrainer(recipe: .small, data: training, seed: 4)
+        let run = MeasuredRun(trainer: trainer, training: training, classifier: try FashionClassifier.bundled(),
+                              record: RunRecord(recipe: .small, seed: 4, dataFolder: data.folder.path, trainingRows: 300,
+                                                measurement: .init(samples: 200, noiseSeed: 7, patience: 2)))
+        let first = try run.epochEnded(0, trainingSeconds: 0)
+        let again = try run.epochEnded(1, trainingSeconds: 0)
+        // Nothing trained between the two: fixed z and fixed training images give the same numbers.
+        #expect(first.frechetDistance == again.frechetDistance && first.classFractions == again.classFractions)
+        while trainer.iteration < 30 { trainer.trainIteration() }
+        let trained = try run.epochEnded(2, trainingSeconds: 1)
+        // Negative control: after training the samples, and so the measures, have moved.
+        #expect(trained.frechetDistance != first.frechetDistance)
+        #expect((0...1).contains(trained.precision) && (0...1).contains(trained.recall))
+        #expect(run.record.epochs.count == 3 && abs(trained.classFractions.reduce(0, +) - 1) < 1e-12)
+        let figure = MeasuredRun.figure(run.record, title: "t")
+        #expect(figure.width > 1000)
+    }
+}
