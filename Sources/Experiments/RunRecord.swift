@@ -54,6 +54,10 @@ public struct RunRecord: Codable, Sendable, Equatable {
     }
 
     public static let fileName = "record.json"
+    /// Samples measured after every epoch: enough for a Fréchet distance in
+    /// 256 dimensions to move less from sampling than from training, few
+    /// enough that measuring costs a few seconds an epoch.
+    public static let defaultSamples = 5_000
     public static let format = "gan-study-run-record-1"
 
     public let format: String
@@ -84,10 +88,20 @@ public struct RunRecord: Codable, Sendable, Equatable {
         epochs.append(epoch)
     }
 
-    /// The epoch with the smallest Fréchet distance so far.
-    public var best: Epoch? { epochs.min { $0.frechetDistance < $1.frechetDistance } }
+    /// An epoch improves on the best so far only if its Fréchet distance is
+    /// lower by more than this fraction: changes in the last digits are not progress.
+    public static let minimumImprovement = 1e-3
 
-    /// Whether the Fréchet distance has gone `measurement.patience` epochs without a new minimum.
+    /// The last epoch that improved on every earlier one (by `minimumImprovement`).
+    public var best: Epoch? {
+        var best: Epoch?
+        for epoch in epochs where best.map({ epoch.frechetDistance < $0.frechetDistance * (1 - Self.minimumImprovement) }) ?? true {
+            best = epoch
+        }
+        return best
+    }
+
+    /// Whether the Fréchet distance has gone `measurement.patience` epochs without improving.
     ///
     /// The distance of a fixed sample fluctuates from epoch to epoch as G
     /// moves; a patience of several epochs keeps one lucky epoch from ending

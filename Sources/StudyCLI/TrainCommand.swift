@@ -52,6 +52,12 @@ extension Study {
         @Flag(help: "Continue from OUTPUT/checkpoint.safetensors.")
         var resume = false
 
+        @Flag(help: "After every epoch, measure \(RunRecord.defaultSamples) samples of fixed z with the bundled classifier (Fréchet distance, classes, precision, recall) and write OUTPUT/record.json.")
+        var measure = false
+
+        @Option(help: "With --measure: stop once the Fréchet distance has not improved for this many epochs.")
+        var patience: Int?
+
         @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice; the short recipe runs fastest on 1).")
         var threads: Int?
 
@@ -71,6 +77,8 @@ extension Study {
             }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
             if let rows, rows < 100 { throw ValidationError("--rows must be at least 100, got \(rows)") }
+            if let patience, !(1...10_000).contains(patience) { throw ValidationError("--patience must be in 1...10000, got \(patience)") }
+            if patience != nil && !measure { throw ValidationError("--patience needs --measure: the Fréchet distance it watches is measured only then") }
         }
 
         func run() throws {
@@ -138,6 +146,14 @@ struct TrainingRun {
             return
         }
 
+        let measured = options.measure ? try measuredRun(trainer, images: images, recipe: recipe, seed: seed, resuming: checkpoint != nil) : nil
+        if let measured, measured.record.hasStalled {
+            say("the Fréchet distance has not improved since epoch \(measured.record.best!.epoch): the run has already stopped")
+            return
+        }
+        var clock = Date()
+        var trainingSeconds = measured?.record.epochs.last?.trainingSeconds ?? 0
+
         Interruption.install()
         let progress = TrainingProgress(startingAt: trainer.iteration, write: say)
         while trainer.iteration < target {
@@ -156,6 +172,21 @@ struct TrainingRun {
                                     epoch, (trainer.sampler.isEpochComplete ? " done" : "") as NSString, trainer.iteration, progress.rate(at: trainer.iteration),
                                     recent?.value ?? s.value, recent?.meanRealProbability ?? s.meanRealProbability,
                                     recent?.meanGeneratedProbability ?? s.meanGeneratedProbability))
+                if let measured, trainer.sampler.isEpochComplete {
+                    trainingSeconds += Date().timeIntervalSince(clock)
+                    let e = try measured.epochEnded(trainer.sampler.epoch, trainingSeconds: trainingSeconds)
+                    progress.log(String(format: "  measured %d samples: Frechet %.2f, %d classes at 3%%+, precision %.3f, recall %.3f",
+                                        measured.record.measurement.samples, e.frechetDistance, e.classesCovered, e.precision, e.recall))
+                    if measured.record.hasStalled {
+                        measured.stop(because: "the Fréchet distance has not improved for \(measured.record.measurement.patience!) epochs since epoch \(measured.record.best!.epoch)")
+                    }
+                    try measured.write(to: outputFolder)
+                    clock = Date()
+                    if measured.record.hasStalled {
+                        progress.log(measured.record.stopReason!)
+                        break
+                    }
+                }
             }
             if Interruption.isRequested {
                 try save(trainer, seed: seed)
@@ -164,7 +195,40 @@ struct TrainingRun {
             }
         }
         try writeFigures(trainer)
+        if let measured, !measured.record.epochs.isEmpty {
+            let figure = outputFolder.appendingPathComponent("measures.png")
+            try MeasuredRun.figure(measured.record, title: "Training \(trainer.recipe.name), measured every epoch").write(to: figure)
+            say("measures: \(figure.path); record: \(outputFolder.appendingPathComponent(RunRecord.fileName).path)")
+        }
         say("checkpoint: \(checkpointURL.path)")
+    }
+
+    /// The per-epoch measurement: a new record, or the one a resumed run left beside its checkpoint.
+    func measuredRun(_ trainer: ImageTrainer, images: Matrix<Float>, recipe: TrainingRecipe, seed: UInt64, resuming: Bool) throws -> MeasuredRun {
+        let classifier = try FashionClassifier.bundled()
+        guard classifier.settings.inputWidth == images.columns else {
+            throw ValidationError("--measure uses the bundled classifier, which reads images of \(classifier.settings.inputWidth) pixels; \(options.data) holds images of \(images.columns)")
+        }
+        let url = outputFolder.appendingPathComponent(RunRecord.fileName)
+        let record: RunRecord
+        if resuming, FileManager.default.fileExists(atPath: url.path) {
+            do {
+                record = try RunRecord.decode(Data(contentsOf: url))
+            } catch {
+                throw ValidationError("\(url.path) is not a run record this program can read: \(error.localizedDescription)")
+            }
+            guard record.recipe == recipe, record.seed == seed, record.trainingRows == images.rows else {
+                throw ValidationError("\(url.path) records another run (recipe \(record.recipe.name), seed \(record.seed), \(record.trainingRows) rows) than \(checkpointURL.path)")
+            }
+        } else {
+            guard trainer.iteration == 0 else {
+                throw ValidationError("--measure on a resumed run needs the record it began with, \(url.path), which is missing")
+            }
+            let samples = min(RunRecord.defaultSamples, images.rows)
+            record = RunRecord(recipe: recipe, seed: seed, dataFolder: options.data, trainingRows: images.rows,
+                               measurement: .init(samples: samples, noiseSeed: seed &+ 7, patience: options.patience))
+        }
+        return MeasuredRun(trainer: trainer, training: images, classifier: classifier, record: record)
     }
 
     /// Saves a checkpoint, unless the parameters have gone bad (then the last good one stays).

@@ -27,6 +27,8 @@ import Testing
         #expect(!Self.record(patience: 3, distances: [9, 5, 6, 7, 4]).hasStalled)
         #expect(!Self.record(patience: nil, distances: [1, 2, 3, 4, 5, 6]).hasStalled)
         #expect(Self.record(patience: 3, distances: [9, 5, 6, 7, 8]).best?.epoch == 2)
+        // A fall in the last digits is not an improvement: 5 → 4.999 stays at epoch 2.
+        #expect(Self.record(patience: 3, distances: [9, 5, 4.999, 4.9985, 4.998]).hasStalled)
     }
 
     @Test func record_roundTripsThroughJSON() throws {

@@ -1,0 +1,50 @@
+import Foundation
+import GANCore
+import Experiments
+import Testing
+
+/// `study train --measure` as a user runs it: the record it writes, the
+/// patience rule that stops it, and resuming the record with the run.
+@Suite struct MeasuredTrainingTests {
+    static func train(_ output: URL, epochs: Int, extra: [String] = []) throws -> (status: Int32, output: String) {
+        try TrainingRunTests.run(["train", "--config", "short", "--rows", "300", "--epochs", String(epochs), "--seed", "2",
+                                  "--measure", "--output", output.path] + extra)
+    }
+
+    static func record(in folder: URL) throws -> RunRecord {
+        try RunRecord.decode(Data(contentsOf: folder.appendingPathComponent(RunRecord.fileName)))
+    }
+
+    @Test func measuredRun_recordsEveryEpochAndResumesItsRecord() throws {
+        let folder = TrainingRunTests.temporaryFolder("measured")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Self.train(folder, epochs: 2)
+        #expect(first.status == 0, "\(first.output)")
+        #expect(try Self.record(in: folder).epochs.map(\.epoch) == [1, 2])
+        let resumed = try Self.train(folder, epochs: 4, extra: ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.output)")
+        let record = try Self.record(in: folder)
+        #expect(record.epochs.map(\.epoch) == [1, 2, 3, 4] && record.seed == 2 && record.trainingRows == 300)
+        #expect(record.epochs.map(\.trainingSeconds) == record.epochs.map(\.trainingSeconds).sorted(), "training time adds up")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("measures.png").path))
+    }
+
+    @Test func patience_stopsTheRunAndSaysWhy() throws {
+        let folder = TrainingRunTests.temporaryFolder("patience")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 300 rows make 6 iterations an epoch. D starts with weights of ±0.005 and
+        // stays near ½ for the first couple of hundred iterations (Chapter 6's short
+        // run), so G's samples, and their Fréchet distance, change only in the last
+        // digits: after the first epoch none improves by RunRecord.minimumImprovement.
+        let run = try Self.train(folder, epochs: 12, extra: ["--patience", "2"])
+        #expect(run.status == 0, "\(run.output)")
+        let record = try Self.record(in: folder)
+        #expect(record.hasStalled && record.stopReason?.contains("has not improved for 2 epochs") == true)
+        #expect(record.epochs.count == 3 && record.best!.epoch == 1)
+    }
+
+    @Test func patienceWithoutMeasure_isAUsageError() throws {
+        let run = try TrainingRunTests.run(["train", "--config", "short", "--patience", "3", "--output", "/nonexistent/never"])
+        #expect(run.status == 64 && run.output.contains("--patience needs --measure"), "\(run.output)")
+    }
+}
