@@ -7,12 +7,18 @@ import GANCore
 public final class MeasuredRun {
     public private(set) var record: RunRecord
     public let probe: TrainingProbe
+    /// Real images held out from training, and their classes, for D's view of each class.
+    let validation: (images: Matrix<Float>, labels: [Int])?
 
-    /// - Parameter record: a new record, or the one a resumed run left (its measurement settings are kept).
-    public init(trainer: ImageTrainer, training: Matrix<Float>, classifier: FashionClassifier, record: RunRecord) {
+    /// - Parameters:
+    ///   - record: a new record, or the one a resumed run left (its measurement settings are kept).
+    ///   - validation: labelled real images D is asked about after every epoch.
+    public init(trainer: ImageTrainer, training: Matrix<Float>, classifier: FashionClassifier, record: RunRecord,
+                validation: (images: Matrix<Float>, labels: [Int])? = nil) {
         precondition(record.measurement.samples <= training.rows,
                      "the record measures \(record.measurement.samples) samples against as many of \(training.rows) training images")
         self.record = record
+        self.validation = validation
         probe = TrainingProbe(trainer: trainer, training: training, classifier: classifier,
                               samples: record.measurement.samples, seed: record.measurement.noiseSeed)
     }
@@ -27,9 +33,30 @@ public final class MeasuredRun {
             value: recent?.value ?? .nan, meanRealProbability: recent?.meanRealProbability ?? .nan,
             meanGeneratedProbability: recent?.meanGeneratedProbability ?? .nan,
             frechetDistance: point.frechetDistance, classFractions: point.classFractions,
-            precision: point.precision!, recall: point.recall!)
+            precision: point.precision!, recall: point.recall!,
+            realProbabilityByClass: validation.map { realProbabilityByClass($0.images, $0.labels) })
         record.append(entry)
         return entry
+    }
+
+    /// Mean σ(D's logit) of `images` per class, with dropout off. Dropout
+    /// draws no random numbers when off, so the run continues exactly as unmeasured.
+    func realProbabilityByClass(_ images: Matrix<Float>, _ labels: [Int]) -> [Double] {
+        let discriminator = probe.trainer.discriminator
+        discriminator.isTraining = false
+        defer { discriminator.isTraining = true }
+        var sums = [Double](repeating: 0, count: FashionClassifier.classNames.count), counts = sums
+        var start = 0
+        while start < images.rows {
+            let rows = min(500, images.rows - start)
+            let logits = discriminator.forward(SampleQuality.rows(start..<(start + rows), of: images))
+            for r in 0..<rows {
+                sums[labels[start + r]] += Double(sigmoid(logits[r, 0]))
+                counts[labels[start + r]] += 1
+            }
+            start += rows
+        }
+        return zip(sums, counts).map { $1 > 0 ? $0 / $1 : .nan }
     }
 
     public func stop(because reason: String) { record.stopReason = reason }

@@ -20,12 +20,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public let classFractions: [Double]
         public let precision: Double
         public let recall: Double
+        /// Mean D(x) of real validation images of each class, D without
+        /// dropout: what D says about real shoes when G draws none.
+        public let realProbabilityByClass: [Double]?
 
         public var classesCovered: Int { classFractions.count { $0 >= SampleQuality.coverageThreshold } }
 
         public init(
             epoch: Int, iteration: Int, trainingSeconds: Double, value: Double, meanRealProbability: Double,
-            meanGeneratedProbability: Double, frechetDistance: Double, classFractions: [Double], precision: Double, recall: Double
+            meanGeneratedProbability: Double, frechetDistance: Double, classFractions: [Double], precision: Double, recall: Double,
+            realProbabilityByClass: [Double]? = nil
         ) {
             self.epoch = epoch
             self.iteration = iteration
@@ -37,6 +41,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
             self.classFractions = classFractions
             self.precision = precision
             self.recall = recall
+            self.realProbabilityByClass = realProbabilityByClass
         }
     }
 

@@ -146,7 +146,7 @@ struct TrainingRun {
             return
         }
 
-        let measured = options.measure ? try measuredRun(trainer, images: images, recipe: recipe, seed: seed, resuming: checkpoint != nil) : nil
+        let measured = options.measure ? try measuredRun(trainer, images: images, dataSet: dataSet, recipe: recipe, seed: seed, resuming: checkpoint != nil) : nil
         if let measured, measured.record.hasStalled {
             say("the Fréchet distance has not improved since epoch \(measured.record.best!.epoch): the run has already stopped")
             return
@@ -204,7 +204,9 @@ struct TrainingRun {
     }
 
     /// The per-epoch measurement: a new record, or the one a resumed run left beside its checkpoint.
-    func measuredRun(_ trainer: ImageTrainer, images: Matrix<Float>, recipe: TrainingRecipe, seed: UInt64, resuming: Bool) throws -> MeasuredRun {
+    func measuredRun(
+        _ trainer: ImageTrainer, images: Matrix<Float>, dataSet: DataSet, recipe: TrainingRecipe, seed: UInt64, resuming: Bool
+    ) throws -> MeasuredRun {
         let classifier = try FashionClassifier.bundled()
         guard classifier.settings.inputWidth == images.columns else {
             throw ValidationError("--measure uses the bundled classifier, which reads images of \(classifier.settings.inputWidth) pixels; \(options.data) holds images of \(images.columns)")
@@ -228,7 +230,10 @@ struct TrainingRun {
             record = RunRecord(recipe: recipe, seed: seed, dataFolder: options.data, trainingRows: images.rows,
                                measurement: .init(samples: samples, noiseSeed: seed &+ 7, patience: options.patience))
         }
-        return MeasuredRun(trainer: trainer, training: images, classifier: classifier, record: record)
+        let count = min(2_000, dataSet.validation.count)
+        let validation = (dataSet.validation.images.matrix(0..<count, as: Float.self),
+                          dataSet.validation.labels.values[0..<count].map(Int.init))
+        return MeasuredRun(trainer: trainer, training: images, classifier: classifier, record: record, validation: validation)
     }
 
     /// Saves a checkpoint, unless the parameters have gone bad (then the last good one stays).

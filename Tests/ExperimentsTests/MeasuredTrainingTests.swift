@@ -47,4 +47,21 @@ import Testing
         let run = try TrainingRunTests.run(["train", "--config", "short", "--patience", "3", "--output", "/nonexistent/never"])
         #expect(run.status == 64 && run.output.contains("--patience needs --measure"), "\(run.output)")
     }
+
+    @Test func measuring_doesNotChangeTheRun() throws {
+        // The measures run G and D forward between iterations, with dropout off:
+        // no random number is drawn, so the weights must come out bit for bit the same.
+        let measured = TrainingRunTests.temporaryFolder("measured-same"), plain = TrainingRunTests.temporaryFolder("plain-same")
+        defer { for f in [measured, plain] { try? FileManager.default.removeItem(at: f) } }
+        #expect(try Self.train(measured, epochs: 3).status == 0)
+        let run = try TrainingRunTests.run(["train", "--config", "short", "--rows", "300", "--epochs", "3", "--seed", "2", "--output", plain.path])
+        #expect(run.status == 0, "\(run.output)")
+        let a = try Safetensors(contentsOf: measured.appendingPathComponent("checkpoint.safetensors"))
+        let b = try Safetensors(contentsOf: plain.appendingPathComponent("checkpoint.safetensors"))
+        for name in ["generator.4.weight", "discriminator.1.weight", "state.random"] {
+            #expect(try a.tensor(named: name).bytes == b.tensor(named: name).bytes, "\(name)")
+        }
+        let byClass = try Self.record(in: measured).epochs.last!.realProbabilityByClass!
+        #expect(byClass.count == 10 && byClass.allSatisfy { (0...1).contains($0) })
+    }
 }
