@@ -77,10 +77,7 @@ public struct GeneratorEvaluation: Codable, Sendable {
     }
 
     /// Pretty-printed JSON with sorted keys, so two results diff line by line.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
-    }
+    public func json() throws -> Data { try RecordJSON.encode(self) }
+
+    public static func decode(_ data: Data) throws -> GeneratorEvaluation { try RecordJSON.decode(GeneratorEvaluation.self, from: data) }
 }

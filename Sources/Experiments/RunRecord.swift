@@ -117,16 +117,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
     }
 
     /// Pretty-printed, sorted keys: two records diff line by line.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
-    }
+    public func json() throws -> Data { try RecordJSON.encode(self) }
 
-    public static func decode(_ data: Data) throws -> RunRecord {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(RunRecord.self, from: data)
-    }
+    public static func decode(_ data: Data) throws -> RunRecord { try RecordJSON.decode(RunRecord.self, from: data) }
 }

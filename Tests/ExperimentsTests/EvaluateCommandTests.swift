@@ -18,7 +18,7 @@ import Testing
             "--test", "100", "--k-means-centroids", "10", "--k-means-training-images", "200", "--seed", "9"])
         #expect(evaluated.status == 0, "\(evaluated.output)")
 
-        let result = try JSONDecoder().decode(GeneratorEvaluation.self, from: Data(contentsOf: out.appendingPathComponent("evaluation.json")))
+        let result = try GeneratorEvaluation.decode(Data(contentsOf: out.appendingPathComponent("evaluation.json")))
         #expect(result.seeds == GeneratorEvaluation.Seeds(9) && result.quality.sizes.samples == 200)
         #expect(result.parzen.map(\.name) == ["generator samples", "training images", "k-means centroids", "uniform noise"])
 

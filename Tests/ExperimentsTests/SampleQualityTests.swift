@@ -50,7 +50,7 @@ import Testing
         let result = GeneratorEvaluation(
             checkpoint: "c", recipe: .small, iteration: "7", seed: 10, classifierTestAccuracy: 0.9, quality: quality,
             figure2NearestDistances: [1.5], parzen: [row], parzenSizes: .init(centres: 1, kMeansTrainingImages: 2, validation: 3, test: 4))
-        let decoded = try JSONDecoder().decode(GeneratorEvaluation.self, from: try result.json())
+        let decoded = try GeneratorEvaluation.decode(try result.json())
         #expect(decoded.seeds == GeneratorEvaluation.Seeds(10) && decoded.seeds.qualitySamples == 14 && decoded.seeds.kMeans == 16)
         #expect(decoded.quality.classCounts == quality.classCounts && decoded.quality.frechetDistance == quality.frechetDistance)
         #expect(decoded.parzen[0].mean == 3 && decoded.recipe == .small)
