@@ -19,8 +19,8 @@ extension Study {
         @Option(help: "A folder of IDX files in MNIST's layout (Fashion-MNIST).")
         var data = DataSet.fashionMNISTFolder.path
 
-        @Option(help: "Where to write the weights (safetensors).")
-        var output = "runs/classifier/\(FashionClassifier.fileName)"
+        @Option(help: "Where to write the weights (safetensors); by default runs/classifier/\(FashionClassifier.fileName), or nowhere with --check.")
+        var output: String?
 
         @Flag(help: "Replace the output file if it exists.")
         var force = false
@@ -32,11 +32,12 @@ extension Study {
         var seed = FashionClassifier.Settings.standard.seed
 
         func run() throws {
-            let url = URL(fileURLWithPath: output)
-            if FileManager.default.fileExists(atPath: url.path) && !force {
-                throw OutputExists(path: url.path)
+            // --check alone compares and keeps nothing; otherwise the weights are written.
+            let url = (output ?? (check ? nil : "runs/classifier/\(FashionClassifier.fileName)")).map { URL(fileURLWithPath: $0) }
+            if let url {
+                if FileManager.default.fileExists(atPath: url.path) && !force { throw OutputExists(path: url.path) }
+                try OutputFolder.prepare(url.deletingLastPathComponent())
             }
-            try OutputFolder.prepare(url.deletingLastPathComponent())
             // Load the reference first: a missing or broken one fails before an hour's training.
             let reference = check ? try FashionClassifier.bundled() : nil
             let dataSet = try DataSet(folder: URL(fileURLWithPath: data), split: FashionClassifier.dataSplit)
@@ -53,8 +54,10 @@ extension Study {
                              record.epoch, record.learningRate, record.meanLoss, 100 * (record.testAccuracy ?? .nan),
                              Date().timeIntervalSince(started)))
             }
-            try classifier.write(to: url)
-            print("wrote \(url.path)")
+            if let url {
+                try classifier.write(to: url)
+                print("wrote \(url.path)")
+            }
 
             if let reference {
                 let comparison = classifier.compare(
