@@ -98,7 +98,7 @@ public enum TheoreticalResultsDemo: ChapterDemo {
         table.lines.forEach(context.say)
         let worst = try worstMaximiserError()
         context.say("All \(maximiserGrid.count)×\(maximiserGrid.count) pairs of a, b in {\(maximiserGrid.map { scientific($0, 0) }.joined(separator: ", "))}:")
-        context.say("  worst |t - t*| = \(scientific(worst, 1)), so y* and 1 - y* are both found to a relative \(scientific(worst, 1))")
+        context.say("  worst |t - t*| = \(scientific(worst, 1)), so y* and 1 - y* are both found to a relative error of at most \(scientific(worst, 1))")
         do {
             _ = try PointwiseMaximiser.numericLogit(a: 0, b: 1)
             context.say("a = 0, b = 1: an interior maximum was found (unexpected)")
@@ -109,7 +109,7 @@ public enum TheoreticalResultsDemo: ChapterDemo {
 
     /// V(D*, G) against V at perturbed discriminators.
     static func perturbations(_ context: DemoContext) throws {
-        context.say("V(D*, G) - V(D, G) for D = σ(a* + ε·h): positive for every h, and ½ε²Q to first order")
+        context.say("V(D*, G) - V(D, G) for D = σ(a* + ε·h): positive for every h, and ½ε²Q to leading (second) order")
         var table = TextTable("p_data", "p_g", "h", "ε = \(fixed(largePerturbation, 1))", "ε = -\(fixed(largePerturbation, 1))",
                               "ε = \(fixed(smallPerturbation, 2)): loss / (½ε²Q)")
         for (data, generator) in perturbationPairs {
