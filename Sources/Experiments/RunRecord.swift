@@ -120,4 +120,47 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public func json() throws -> Data { try RecordJSON.encode(self) }
 
     public static func decode(_ data: Data) throws -> RunRecord { try RecordJSON.decode(RunRecord.self, from: data) }
+
+    /// How far a re-run may differ from this record and still reproduce it.
+    public struct Tolerances: Sendable, Equatable, CustomStringConvertible {
+        /// Largest relative difference of any recorded measure.
+        public var relative: Double
+        public init(relative: Double) { self.relative = relative }
+        public static let exact = Tolerances(relative: 0)
+        public var description: String { relative == 0 ? "exactly" : "within \(relative * 100)% relative" }
+    }
+
+    /// The tolerances for re-running this record here: exact on the BLAS
+    /// kernel and thread count that made it, which fix every sum's order;
+    /// otherwise none is promised, since another rounding trains another run.
+    public func tolerances(onCore core: String = OpenBLAS.coreName, threads: Int = OpenBLAS.threadCount) -> Tolerances? {
+        core == openBLASCore && threads == openBLASThreads ? .exact : nil
+    }
+
+    /// The differences between this record and a re-run's, epoch by epoch and
+    /// measure by measure (wall time and the machine excepted); empty when the
+    /// re-run reproduces it within `tolerances`.
+    public func differences(from rerun: RunRecord, within tolerances: Tolerances = .exact) -> [String] {
+        var found: [String] = []
+        if recipe != rerun.recipe { found.append("recipe \(recipe.name) against \(rerun.recipe.name)") }
+        if seed != rerun.seed || trainingRows != rerun.trainingRows || measurement != rerun.measurement {
+            found.append("seed, rows or measurement settings differ")
+        }
+        if epochs.count != rerun.epochs.count { found.append("\(epochs.count) epochs recorded, \(rerun.epochs.count) re-run") }
+        func close(_ a: Double, _ b: Double) -> Bool {
+            a == b || (a.isNaN && b.isNaN) || abs(a - b) <= tolerances.relative * max(abs(a), abs(b))
+        }
+        for (a, b) in zip(epochs, rerun.epochs) {
+            let pairs: [(String, Double, Double)] = [
+                ("V", a.value, b.value), ("D(x)", a.meanRealProbability, b.meanRealProbability),
+                ("D(G(z))", a.meanGeneratedProbability, b.meanGeneratedProbability),
+                ("Frechet distance", a.frechetDistance, b.frechetDistance),
+                ("precision", a.precision, b.precision), ("recall", a.recall, b.recall),
+            ] + zip(a.classFractions, b.classFractions).enumerated().map { ("class \($0) share", $1.0, $1.1) }
+            for (name, x, y) in pairs where !close(x, y) || a.iteration != b.iteration {
+                found.append("epoch \(a.epoch): \(name) \(x) recorded, \(y) re-run")
+            }
+        }
+        return found
+    }
 }

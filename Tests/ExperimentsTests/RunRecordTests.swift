@@ -58,4 +58,17 @@ import Testing
         let figure = MeasuredRun.figure(run.record, title: "t")
         #expect(figure.width > 1000)
     }
+
+    @Test func differences_ofARecordFromItself_areNone_andAChangedMeasureIsNamed() {
+        let record = Self.record(patience: 3, distances: [9, 5, 6])
+        #expect(record.differences(from: record).isEmpty)
+        // Negative control: one epoch's Fréchet distance off in the fifth digit.
+        let changed = Self.record(patience: 3, distances: [9, 5.00001, 6])
+        let found = record.differences(from: changed)
+        #expect(found.count == 1 && found[0].contains("epoch 2: Frechet distance"), "\(found)")
+        #expect(record.differences(from: changed, within: .init(relative: 1e-3)).isEmpty)
+        #expect(!record.differences(from: Self.record(patience: 3, distances: [9, 5])).isEmpty, "a missing epoch is a difference")
+        #expect(record.tolerances(onCore: record.openBLASCore, threads: record.openBLASThreads) == .exact)
+        #expect(record.tolerances(onCore: "another kernel", threads: record.openBLASThreads) == nil)
+    }
 }
