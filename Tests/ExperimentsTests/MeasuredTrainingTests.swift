@@ -64,4 +64,23 @@ import Testing
         let byClass = try Self.record(in: measured).epochs.last!.realProbabilityByClass!
         #expect(byClass.count == 10 && byClass.allSatisfy { (0...1).contains($0) })
     }
+
+    @Test func rerun_reproducesARecordExactly_andNamesAChangedNumber() throws {
+        let folder = TrainingRunTests.temporaryFolder("rerun")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = folder.appendingPathComponent("original")
+        #expect(try Self.train(original, epochs: 2).status == 0)
+        let recordURL = original.appendingPathComponent(RunRecord.fileName)
+        let same = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--output", folder.appendingPathComponent("again").path])
+        #expect(same.status == 0 && same.output.contains("reproduces"), "\(same.output)")
+
+        // Negative control: the committed record says another Fréchet distance for epoch 2.
+        var text = try String(contentsOf: recordURL, encoding: .utf8)
+        let record = try Self.record(in: original)
+        let printed = try #require(text.range(of: "\"frechetDistance\" : \(record.epochs[1].frechetDistance)"))
+        text.replaceSubrange(printed, with: "\"frechetDistance\" : \(record.epochs[1].frechetDistance + 0.01)")
+        try text.write(to: recordURL, atomically: true, encoding: .utf8)
+        let changed = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--output", folder.appendingPathComponent("third").path])
+        #expect(changed.status != 0 && changed.output.contains("epoch 2: Frechet distance"), "\(changed.output)")
+    }
 }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import GANCore
+
+extension Study {
+    /// `study rerun`: trains a recorded run again from its record and compares the two records.
+    struct Rerun: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rerun",
+            abstract: "Train the run a record.json describes again, measured the same way, and compare the records.",
+            discussion: """
+                The recipe, seed, training rows, measurement and epochs come from the record. On the OpenBLAS \
+                kernel and thread count that made it, every measure of every epoch must be equal; on another \
+                kernel every product rounds differently and trains another run, so the differences are listed \
+                but not judged.
+                """)
+
+        @Option(help: "A record.json written by 'study train --measure'.")
+        var record: String
+
+        @Option(help: "A folder of IDX files in MNIST's layout (by default the record's).")
+        var data: String?
+
+        @Option(help: "Folder for the re-run (must not hold a run).")
+        var output = "runs/rerun"
+
+        func run() throws {
+            let url = URL(fileURLWithPath: record)
+            let recorded: RunRecord
+            do {
+                recorded = try RunRecord.decode(Data(contentsOf: url))
+            } catch {
+                throw ValidationError("\(url.path) is not a run record this program can read: \(error.localizedDescription)")
+            }
+            guard let last = recorded.epochs.last else { throw ValidationError("\(url.path) records no epoch: nothing to re-run") }
+            guard let named = TrainingRecipe.named(recorded.recipe.name) else {
+                throw ValidationError("\(url.path) records recipe '\(recorded.recipe.name)', which this program does not have")
+            }
+            var arguments = ["--config", named.name, "--seed", String(recorded.seed), "--rows", String(recorded.trainingRows),
+                             "--epochs", String(last.epoch), "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
+            if let patience = recorded.measurement.patience { arguments += ["--patience", String(patience)] }
+            if recorded.recipe.updateRule != named.updateRule {
+                switch recorded.recipe.updateRule {
+                case .simultaneous: arguments.append("--simultaneous")
+                case .algorithm1(let k): arguments += ["--k", String(k)]
+                }
+            }
+            if recorded.recipe.generatorLoss != named.generatorLoss { arguments += ["--generator-loss", recorded.recipe.generatorLoss.rawValue] }
+            if recorded.recipe.schedule.initialLearningRate != named.schedule.initialLearningRate {
+                arguments += ["--learning-rate", String(recorded.recipe.schedule.initialLearningRate)]
+            }
+            print("re-running: study train \(arguments.joined(separator: " "))")
+            try TrainingRun(try Train.parse(arguments)).execute()
+
+            let rerun = try RunRecord.decode(Data(contentsOf: URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName)))
+            guard let tolerances = recorded.tolerances() else {
+                let differences = recorded.differences(from: rerun)
+                print("the record was made on OpenBLAS kernel \(recorded.openBLASCore) with \(recorded.openBLASThreads) threads, this run on \(OpenBLAS.coreName) with \(OpenBLAS.threadCount): another rounding, another run; \(differences.count) differences, not judged")
+                differences.prefix(20).forEach { print("  " + $0) }
+                return
+            }
+            let differences = recorded.differences(from: rerun, within: tolerances)
+            guard differences.isEmpty else { throw RecordMismatch(record: url.path, tolerances: tolerances, differences: differences) }
+            print("reproduces \(url.path) \(tolerances): \(rerun.epochs.count) epochs, every measure")
+        }
+    }
+}
+
+/// `study rerun` trained another run than the record describes.
+struct RecordMismatch: Error, CustomStringConvertible {
+    let record: String
+    let tolerances: RunRecord.Tolerances
+    let differences: [String]
+    var description: String {
+        "the re-run does not reproduce \(record) \(tolerances): \(differences.count) differences, the first: \(differences.prefix(3).joined(separator: "; "))"
+    }
+}
