@@ -48,22 +48,10 @@ public enum ExperimentsDemo: ChapterDemo {
 
         let generator = trainer.generator
         let a = trainer.recipe.architecture
-        let noise = Matrix<Float>(rows: qualitySizes.samples, columns: a.noiseDimension)
-        a.noisePrior.fill(noise, using: RandomSource(seed: GeneratorEvaluation.Seeds(context.seed).qualitySamples))
-        let samples = ParzenEvaluation.generate(generator, from: noise)
-        let quality = try SampleQuality.measure(samples: samples, training: training, test: testImages,
-                                                classifier: classifier, sizes: qualitySizes)
-        context.say("Sample quality of \(qualitySizes.samples) samples, beside \(qualitySizes.samples) test images, both against \(qualitySizes.samples) training images:")
-        quality.lines().forEach(context.say)
-        let histogram = try context.figure("chapter6-class-histogram-short.png")
-        try QualityFigures.classHistogram(
-            fractions: quality.histogram.fractions, classNames: FashionClassifier.classNames,
-            title: "Classes of \(qualitySizes.samples) samples, short run", threshold: SampleQuality.coverageThreshold
-        ).write(to: histogram.url)
-        let samplesFile = try context.figure(samplesFileName)
-        try Safetensors(tensors: ["z": Tensor(noise), "x": Tensor(samples)],
-                        metadata: ["recipe": trainer.recipe.json(), "seed": String(context.seed)]).write(to: samplesFile.url)
-        context.say("class histogram: \(histogram.displayName); the samples (z and x): \(samplesFile.displayName)")
+        try measureSamples(context, generator: generator, architecture: a, training: training, test: testImages,
+                           classifier: classifier, sizes: qualitySizes,
+                           names: ("chapter6-class-histogram-short.png", samplesFileName), title: "short run",
+                           metadata: ["recipe": trainer.recipe.json(), "seed": String(context.seed)])
         context.say()
 
         try figures(context, generator: generator, architecture: a, training: training, test: testImages, side: side,
@@ -80,6 +68,33 @@ public enum ExperimentsDemo: ChapterDemo {
         context.say()
         context.say("For context only (MNIST, another data set; the paper warns the estimator has high variance in high dimensions):")
         ParzenEvaluation.paperTable().forEach(context.say)
+    }
+
+    /// Draws `sizes.samples` samples of `generator` from the seed that
+    /// `GeneratorEvaluation.Seeds` names, measures them beside real images,
+    /// says the report, and writes the class histogram and the samples (z and x).
+    @discardableResult
+    public static func measureSamples(
+        _ context: DemoContext, generator: MultilayerPerceptron<Float>, architecture a: MNISTArchitecture,
+        training: Matrix<Float>, test: Matrix<Float>, classifier: FashionClassifier, sizes: SampleQuality.Sizes,
+        names: (histogram: String, samples: String), title: String, metadata: [String: String]
+    ) throws -> SampleQuality {
+        let noise = Matrix<Float>(rows: sizes.samples, columns: a.noiseDimension)
+        a.noisePrior.fill(noise, using: RandomSource(seed: GeneratorEvaluation.Seeds(context.seed).qualitySamples))
+        let samples = ParzenEvaluation.generate(generator, from: noise)
+        let quality = try SampleQuality.measure(samples: samples, training: training, test: test,
+                                                classifier: classifier, sizes: sizes)
+        context.say("Sample quality of \(sizes.samples) samples, beside \(sizes.samples) test images, both against \(sizes.samples) training images:")
+        quality.lines().forEach(context.say)
+        let histogram = try context.figure(names.histogram)
+        try QualityFigures.classHistogram(
+            fractions: quality.histogram.fractions, classNames: FashionClassifier.classNames,
+            title: "Classes of \(sizes.samples) samples, \(title)", threshold: SampleQuality.coverageThreshold
+        ).write(to: histogram.url)
+        let samplesFile = try context.figure(names.samples)
+        try Safetensors(tensors: ["z": Tensor(noise), "x": Tensor(samples)], metadata: metadata).write(to: samplesFile.url)
+        context.say("class histogram: \(histogram.displayName); the samples (z and x): \(samplesFile.displayName)")
+        return quality
     }
 
     /// The warm-up on one training image, with the two controls that explain its settings.

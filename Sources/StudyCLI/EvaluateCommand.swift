@@ -90,22 +90,11 @@ extension Study {
             print("classifier: \(classifier.settings.architecture), test accuracy \(fixed(accuracy, 4))")
             print()
 
-            let noise = Matrix<Float>(rows: samples, columns: a.noiseDimension)
-            a.noisePrior.fill(noise, using: RandomSource(seed: seeds.qualitySamples))
-            let x = ParzenEvaluation.generate(generator, from: noise)
-            let quality = try SampleQuality.measure(
-                samples: x, training: training, test: testImages, classifier: classifier,
-                sizes: SampleQuality.Sizes(samples: samples, nearestNeighbourQueries: min(samples, nearestNeighbourQueries)))
-            print("Sample quality of \(samples) samples, beside \(samples) test images, both against \(samples) training images:")
-            quality.lines().forEach { print($0) }
-            let samplesURL = folder.appendingPathComponent("samples.safetensors")
-            try Safetensors(tensors: ["z": Tensor(noise), "x": Tensor(x)],
-                            metadata: ["checkpoint": checkpoint, "seed": String(seeds.qualitySamples)]).write(to: samplesURL)
-            let histogramURL = folder.appendingPathComponent("class-histogram.png")
-            try QualityFigures.classHistogram(fractions: quality.histogram.fractions, classNames: FashionClassifier.classNames,
-                                              title: "Classes of \(samples) samples", threshold: SampleQuality.coverageThreshold)
-                .write(to: histogramURL)
-            print("the measured samples (z and x): \(samplesURL.path); class histogram: \(histogramURL.path)")
+            let quality = try ExperimentsDemo.measureSamples(
+                context, generator: generator, architecture: a, training: training, test: testImages, classifier: classifier,
+                sizes: SampleQuality.Sizes(samples: samples, nearestNeighbourQueries: min(samples, nearestNeighbourQueries)),
+                names: ("class-histogram.png", "samples.safetensors"), title: recipe.name,
+                metadata: ["checkpoint": checkpoint, "seed": String(seeds.qualitySamples)])
             print()
 
             let side = dataSet.training.images.rows
