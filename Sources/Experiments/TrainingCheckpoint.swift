@@ -63,6 +63,7 @@ public enum TrainingCheckpoint {
             throw CheckpointError(path: file.path, kind: .mismatch, problem: "is a '\(found)' file, not a '\(format)' training checkpoint")
         }
         let json = try file.metadataValue("recipe")
+        if let problem = TrainingRecipe.wholeNumberProblem(inJSON: json) { throw invalid(file, problem) }
         let recipe: TrainingRecipe
         do {
             recipe = try JSONDecoder().decode(TrainingRecipe.self, from: Data(json.utf8))
@@ -155,6 +156,15 @@ public enum TrainingCheckpoint {
         let iteration = try integer(file, "iteration")
         let discriminatorUpdates = try integer(file, "discriminator_updates")
         let generatorUpdates = try integer(file, "generator_updates")
+        // Each iteration makes one G update and k D updates (one when simultaneous).
+        let k: Int
+        if case .algorithm1(let steps) = recipe.updateRule { k = steps } else { k = 1 }
+        guard generatorUpdates == iteration else {
+            throw invalid(file, "metadata 'generator_updates' is '\(generatorUpdates)'; expected \(iteration), one per iteration")
+        }
+        guard discriminatorUpdates == k * iteration else {
+            throw invalid(file, "metadata 'discriminator_updates' is '\(discriminatorUpdates)'; expected \(k * iteration), \(k) per iteration")
+        }
         let epoch = try integer(file, "epoch", in: 1...maximumCount)
         let position = try integer(file, "position", in: 0...maximumCount)
         let rates = (discriminator: try learningRate(file, "learning_rate_bits.discriminator", recipe: recipe),
@@ -176,6 +186,10 @@ public enum TrainingCheckpoint {
             }
         }
         let window = try file.values(named: "state.history_window", shape: [3], as: Double.self)
+        let interval = Double(ImageTrainer.historyInterval)
+        guard window[0] <= 0, (0...interval).contains(window[1]), (0...interval).contains(window[2]) else {
+            throw invalid(file, "tensor 'state.history_window' is \(window); expected sums over at most \(ImageTrainer.historyInterval) iterations of V̂ ≤ 0, D(x) and D(G(z)) in [0, 1]")
+        }
         let historyShape = try file.tensor(named: "history").shape
         guard historyShape.count == 2, historyShape[1] == 4 else {
             throw CheckpointError(path: file.path, kind: .mismatch, problem: "tensor 'history' has shape \(historyShape), expected [n, 4]")
@@ -191,6 +205,9 @@ public enum TrainingCheckpoint {
             }
             for (column, number) in [("D(x)", real), ("D(G(z))", generated)] where !(0...1).contains(number) {
                 throw invalid(file, "tensor 'history' row \(row) has mean \(column) \(number); expected a probability in [0, 1]")
+            }
+            guard value <= 0 else {
+                throw invalid(file, "tensor 'history' row \(row) has mean V̂ \(value); expected at most 0 (a mean of log D(x) + log(1 − D(G(z))))")
             }
             history.append(.init(iteration: Int(at), value: value, meanRealProbability: real, meanGeneratedProbability: generated))
         }

@@ -24,6 +24,8 @@ extension TrainingRecipe {
     public static let maximumBatchSize = 100_000
     /// Epoch numbers and k.
     public static let maximumEpoch = 1_000_000_000
+    /// Large enough to make a run diverge on purpose, finite enough to decay.
+    public static let maximumLearningRate = 1e30
 
     /// The first field outside its range, or nil.
     public var rangeProblem: RangeProblem? {
@@ -60,7 +62,7 @@ extension TrainingRecipe {
                 guard case .algorithm1(let k) = updateRule else { return nil }
                 return whole("updateRule.algorithm1.k", k, 1...Self.maximumBatchSize)
             },
-            { real("schedule.initialLearningRate", schedule.initialLearningRate, "a number in (0, 1000]") { $0 > 0 && $0 <= 1000 } },
+            { real("schedule.initialLearningRate", schedule.initialLearningRate, "a number in (0, \(Self.maximumLearningRate)]") { $0 > 0 && $0 <= Self.maximumLearningRate } },
             { real("schedule.decayFactor", schedule.decayFactor, "a number in 1…10") { (1...10).contains($0) } },
             { real("schedule.minimumLearningRate", schedule.minimumLearningRate, "a number in 0…schedule.initialLearningRate") { $0 >= 0 && $0 <= schedule.initialLearningRate } },
             { real("schedule.initialMomentum", schedule.initialMomentum, "a momentum in [0, 1)") { $0 >= 0 && $0 < 1 } },
@@ -69,6 +71,31 @@ extension TrainingRecipe {
             { whole("schedule.momentumSaturationEpoch", schedule.momentumSaturationEpoch, max(1, min(schedule.momentumStartEpoch, Self.maximumEpoch))...Self.maximumEpoch) },
         ]
         for check in checks { if let problem = check() { return problem } }
+        return nil
+    }
+}
+
+extension TrainingRecipe {
+    /// The recipe's fields that hold whole numbers, as paths in its JSON.
+    static let wholeNumberFields = [
+        "architecture.noiseDimension", "architecture.generatorHidden", "architecture.discriminatorUnits",
+        "architecture.discriminatorPieces", "architecture.pixels", "batchSize",
+        "schedule.momentumStartEpoch", "schedule.momentumSaturationEpoch", "updateRule.algorithm1.k",
+    ]
+
+    /// A whole-number field whose JSON holds a fraction or a number beyond
+    /// Int, named with its text; JSONDecoder's own error names neither.
+    public static func wholeNumberProblem(inJSON json: String) -> String? {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return nil }
+        for field in wholeNumberFields {
+            var node: Any? = root
+            for key in field.split(separator: ".") { node = (node as? [String: Any])?[String(key)] }
+            guard let number = node as? NSNumber, !(node is Bool) else { continue }
+            let value = number.doubleValue
+            if value != value.rounded() || abs(value) >= 9.2e18 {
+                return "recipe field '\(field)' is \(number); expected a whole number"
+            }
+        }
         return nil
     }
 }

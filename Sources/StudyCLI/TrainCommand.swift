@@ -62,6 +62,8 @@ extension Study {
         static let maximumEpochs = 1_000_000
         static let maximumThreads = 1_024
         static let maximumRows = 10_000_000
+        /// A billion iterations: about a year at the authors' 30 per second.
+        static let maximumIterations = 1_000_000_000
 
         func validate() throws {
             if let config, TrainingRecipe.named(config) == nil {
@@ -73,7 +75,7 @@ extension Study {
                 }
             }
             try within("epochs", epochs, 1...Self.maximumEpochs)
-            try within("iterations", iterations, 1...TrainingCheckpoint.maximumCount)
+            try within("iterations", iterations, 1...Self.maximumIterations)
             try within("k", k, 1...TrainingRecipe.maximumBatchSize)
             try within("threads", threads, 1...Self.maximumThreads)
             try within("rows", rows, 100...Self.maximumRows)
@@ -81,8 +83,9 @@ extension Study {
             if let generatorLoss, GeneratorLoss(rawValue: generatorLoss) == nil {
                 throw ValidationError("--generator-loss must be one of \(GeneratorLoss.allCases.map(\.rawValue).joined(separator: ", ")), got '\(generatorLoss)'")
             }
-            if let learningRate, !(learningRate > 0 && learningRate <= 1000) {
-                throw ValidationError("--learning-rate must be a number in (0, 1000], got \(learningRate)")
+            // A huge rate is allowed: it diverges, and the run says so (a test relies on it).
+            if let learningRate, !(learningRate > 0 && learningRate <= TrainingRecipe.maximumLearningRate) {
+                throw ValidationError("--learning-rate must be a number in (0, \(TrainingRecipe.maximumLearningRate)], got \(learningRate)")
             }
             if resume && overwrite { throw ValidationError("--resume continues the run in --output and --overwrite replaces it; give one") }
         }

@@ -46,8 +46,8 @@ extension Study {
             guard (1...1_000_000).contains(epochs) else { throw ValidationError("--epochs must be in 1...1000000, got \(epochs)") }
             guard (1...10_000).contains(hidden) else { throw ValidationError("--hidden must be in 1...10000, got \(hidden)") }
             if let image, image.isEmpty { throw ValidationError("--image is empty; give the path of a PNG") }
-            for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate <= 1000) {
-                throw ValidationError("--\(name)-learning-rate must be a number in (0, 1000], got \(rate)")
+            for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate <= TrainingRecipe.maximumLearningRate) {
+                throw ValidationError("--\(name)-learning-rate must be a number in (0, \(TrainingRecipe.maximumLearningRate)], got \(rate)")
             }
         }
 
