@@ -15,7 +15,9 @@ import GANCore
 /// ```
 /// Metadata: `format`, `recipe` (JSON), `seed`, `iteration`,
 /// `discriminator_updates`, `generator_updates`, `epoch`, `position`, and the
-/// current learning rates as exact bit patterns (`learning_rate_bits.*`). Layer i counts every layer, as in
+/// current learning rates as exact bit patterns (`learning_rate_bits.*`);
+/// `study train` adds the data's provenance (`data.folder`, `data.rows`,
+/// `data.training_images`, `data.training_images.sha256`). Layer i counts every layer, as in
 /// `nn.Sequential`; see `NetworkTensors`.
 public enum TrainingCheckpoint {
     public static let format = "gan-study-checkpoint-1"

@@ -11,8 +11,10 @@ extension Study {
             commandName: "train",
             abstract: "Train a GAN on images in MNIST's IDX format (Fashion-MNIST by default).",
             discussion: """
-                Checkpoints go to DIR/checkpoint.safetensors after every epoch and on Ctrl-C; \
-                --resume continues from there exactly as if never stopped. Recipes: \
+                Checkpoints go to DIR/checkpoint.safetensors after every epoch and on Ctrl-C or SIGTERM \
+                (exit 130 or 143); --resume continues from there exactly as if never stopped, and refuses \
+                other data or options that disagree with the run. A folder holding a checkpoint is not \
+                replaced without --overwrite. Exit statuses: 64 usage, 65 bad data, 66 missing input. Recipes: \
                 \(TrainingRecipe.named.map(\.name).joined(separator: ", ")).
                 """)
 
