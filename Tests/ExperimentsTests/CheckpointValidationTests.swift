@@ -108,7 +108,8 @@ import Testing
         var rows = file.tensors["history"]!.values(as: Double.self)!
         rows[0] = value
         file.tensors["history"] = Tensor(rows, shape: [rows.count / 4, 4])
-        try Self.expectRefused(file, naming: ["'history'", "iteration"])
+        // A non-finite number is refused as such, before its meaning is checked.
+        try Self.expectRefused(file, naming: value.isFinite ? ["'history'", "iteration \(value)"] : ["'history'", "\(value)", "index 0"])
     }
 
     @Test func historyProbabilityOutside0to1_isRefused() throws {
