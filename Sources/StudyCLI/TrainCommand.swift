@@ -196,7 +196,8 @@ struct TrainingRun {
         while trainer.iteration < target {
             let s = trainer.trainIteration()
             for (name, value) in [("V", s.value), ("D(x)", s.meanRealProbability), ("D(G(z))", s.meanGeneratedProbability)] where !value.isFinite {
-                throw TrainingDiverged(iteration: trainer.iteration, quantity: name, value: value, checkpoint: checkpointURL)
+                throw TrainingDiverged(iteration: trainer.iteration, quantity: name, value: value, checkpoint: checkpointURL,
+                                       learningRate: recipe.schedule.initialLearningRate)
             }
             progress.update(.init(iteration: trainer.iteration, totalIterations: target, epoch: trainer.sampler.epoch,
                                   value: s.value, meanRealProbability: s.meanRealProbability,
@@ -241,7 +242,8 @@ struct TrainingRun {
     /// Saves a checkpoint, unless the parameters have gone bad (then the last good one stays).
     func save(_ trainer: ImageTrainer, seed: UInt64, provenance: TrainingProvenance) throws {
         guard trainer.parametersAreFinite else {
-            throw TrainingDiverged(iteration: trainer.iteration, quantity: "a network parameter", value: .nan, checkpoint: checkpointURL)
+            throw TrainingDiverged(iteration: trainer.iteration, quantity: "a network parameter", value: .nan, checkpoint: checkpointURL,
+                                   learningRate: trainer.recipe.schedule.initialLearningRate)
         }
         try TrainingCheckpoint.write(trainer, seed: seed, metadata: provenance.metadata, to: checkpointURL)
     }
@@ -304,8 +306,12 @@ struct TrainingDiverged: Error, CustomStringConvertible {
     let quantity: String
     let value: Double
     let checkpoint: URL
+    var learningRate: Double? = nil
 
     var description: String {
-        "training diverged at iteration \(iteration): \(quantity) is \(value); the last good checkpoint, if any, is \(checkpoint.path)"
+        let kept = FileManager.default.fileExists(atPath: checkpoint.path)
+            ? "the last good checkpoint is \(checkpoint.path)" : "no checkpoint was written to \(checkpoint.path)"
+        let rate = learningRate.map { " (the learning rate started at \($0))" } ?? ""
+        return "training diverged at iteration \(iteration): \(quantity) is \(value)\(rate); \(kept)"
     }
 }
