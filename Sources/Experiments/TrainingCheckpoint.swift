@@ -15,14 +15,17 @@ import GANCore
 /// ```
 /// Metadata: `format`, `recipe` (JSON), `seed`, `iteration`,
 /// `discriminator_updates`, `generator_updates`, `epoch`, `position`, and the
-/// current learning rates as exact bit patterns (`learning_rate_bits.*`). Layer i counts every layer, as in
+/// current learning rates as exact bit patterns (`learning_rate_bits.*`);
+/// `study train` adds the data's provenance (`data.folder`, `data.rows`,
+/// `data.training_images`, `data.training_images.sha256`). Layer i counts every layer, as in
 /// `nn.Sequential`; see `NetworkTensors`.
 public enum TrainingCheckpoint {
     public static let format = "gan-study-checkpoint-1"
     public static let fileName = "checkpoint.safetensors"
 
     /// Everything `trainer` needs to continue exactly where it is.
-    public static func contents(of trainer: ImageTrainer, seed: UInt64) -> Safetensors {
+    /// `extra` adds metadata entries (the data's provenance) beside the run's own.
+    public static func contents(of trainer: ImageTrainer, seed: UInt64, metadata extra: [String: String] = [:]) -> Safetensors {
         var tensors = NetworkTensors.tensors(of: trainer.generator, values: trainer.generator.parameters, prefix: "generator")
         tensors.merge(NetworkTensors.tensors(of: trainer.discriminator, values: trainer.discriminator.parameters, prefix: "discriminator")) { a, _ in a }
         tensors.merge(NetworkTensors.tensors(of: trainer.generator, values: trainer.trainer.generatorStep.optimiser.velocity, prefix: "momentum.generator")) { a, _ in a }
@@ -33,7 +36,8 @@ public enum TrainingCheckpoint {
         let history = trainer.history.flatMap { [Double($0.iteration), $0.value, $0.meanRealProbability, $0.meanGeneratedProbability] }
         tensors["history"] = Tensor(history, shape: [trainer.history.count, 4])
         let configuration = trainer.trainer.configuration
-        let metadata = [
+        var metadata = extra
+        metadata.merge([
             "format": format,
             "recipe": trainer.recipe.json(),
             "seed": String(seed),
@@ -44,83 +48,209 @@ public enum TrainingCheckpoint {
             "learning_rate_bits.generator": String(configuration.generatorLearningRate.bitPattern),
             "epoch": String(trainer.sampler.epoch),
             "position": String(trainer.sampler.position),
-        ]
+        ]) { _, own in own }
         return Safetensors(tensors: tensors, metadata: metadata)
     }
 
     /// Writes `trainer`'s checkpoint atomically: a failure leaves any earlier file intact.
-    public static func write(_ trainer: ImageTrainer, seed: UInt64, to url: URL) throws(CheckpointError) {
-        try contents(of: trainer, seed: seed).write(to: url)
+    public static func write(_ trainer: ImageTrainer, seed: UInt64, metadata: [String: String] = [:], to url: URL) throws(CheckpointError) {
+        try contents(of: trainer, seed: seed, metadata: metadata).write(to: url)
     }
 
-    /// The recipe a checkpoint was written with, after checking its format.
+    /// The recipe a checkpoint was written with, after checking its format
+    /// and every field's range (`TrainingRecipe.rangeProblem`).
     public static func recipe(of file: Safetensors) throws(CheckpointError) -> TrainingRecipe {
         let found = try file.metadataValue("format")
         guard found == format else {
             throw CheckpointError(path: file.path, kind: .mismatch, problem: "is a '\(found)' file, not a '\(format)' training checkpoint")
         }
         let json = try file.metadataValue("recipe")
-        guard let recipe = try? JSONDecoder().decode(TrainingRecipe.self, from: Data(json.utf8)) else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "its recipe metadata is not a training recipe")
+        if let problem = TrainingRecipe.wholeNumberProblem(inJSON: json) { throw invalid(file, problem) }
+        let recipe: TrainingRecipe
+        do {
+            recipe = try JSONDecoder().decode(TrainingRecipe.self, from: Data(json.utf8))
+        } catch let error as DecodingError {
+            throw invalid(file, Self.describe(error, in: json))
+        } catch {
+            throw invalid(file, "metadata 'recipe' is not JSON: \(error.localizedDescription)")
+        }
+        if let p = recipe.rangeProblem {
+            throw invalid(file, "recipe field '\(p.field)' is \(p.value); expected \(p.expected)")
         }
         return recipe
     }
 
-    static func integer(_ file: Safetensors, _ key: String) throws(CheckpointError) -> Int {
+    static func invalid(_ file: Safetensors, _ problem: String) -> CheckpointError {
+        CheckpointError(path: file.path, kind: .invalid, problem: problem)
+    }
+
+    /// "recipe field 'architecture.pixels' is 1.5; expected a whole number": the field and its text.
+    static func describe(_ error: DecodingError, in json: String) -> String {
+        func field(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
+        func value(_ path: [any CodingKey]) -> String {
+            var node = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+            for key in path { node = (node as? [String: Any])?[key.stringValue] }
+            guard let node else { return "missing" }
+            if let data = try? JSONSerialization.data(withJSONObject: node, options: [.fragmentsAllowed]) {
+                return String(decoding: data.prefix(80), as: UTF8.self)
+            }
+            return "\(node)"
+        }
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "recipe field '\(field(context.codingPath))' is \(value(context.codingPath)); expected \(type == Int.self ? "a whole number" : type == Double.self ? "a number" : "a \(type)")"
+        case .keyNotFound(let key, let context):
+            return "recipe field '\(field(context.codingPath + [key]))' is missing"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "metadata 'recipe' is not JSON"
+                : "recipe field '\(field(context.codingPath))' is \(value(context.codingPath)); \(context.debugDescription)"
+        @unknown default:
+            return "metadata 'recipe' is not a training recipe"
+        }
+    }
+
+    /// The largest counter (iterations, updates, epochs) a checkpoint may
+    /// hold: 2⁴⁰, about 10¹², so that the next update cannot overflow.
+    public static let maximumCount = 1 << 40
+
+    static func integer(_ file: Safetensors, _ key: String, in range: ClosedRange<Int> = 0...maximumCount) throws(CheckpointError) -> Int {
         let text = try file.metadataValue(key)
-        guard let value = Int(text), value >= 0 else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "metadata '\(key)' is '\(text)', not a count")
+        guard let value = Int(text), range.contains(value) else {
+            throw invalid(file, "metadata '\(key)' is '\(text.prefix(40))'; expected a whole number in \(range.lowerBound)…\(range.upperBound)")
         }
         return value
+    }
+
+    /// The seed of the run a checkpoint continues.
+    public static func seed(of file: Safetensors) throws(CheckpointError) -> UInt64 {
+        let text = try file.metadataValue("seed")
+        guard let value = UInt64(text) else {
+            throw invalid(file, "metadata 'seed' is '\(text.prefix(40))'; expected a whole number in 0…\(UInt64.max)")
+        }
+        return value
+    }
+
+    static func learningRate(_ file: Safetensors, _ key: String, recipe: TrainingRecipe) throws(CheckpointError) -> Double {
+        let text = try file.metadataValue(key)
+        let rate = UInt64(text).map { Double(bitPattern: $0) }
+        guard let rate, rate > 0, rate.isFinite, rate <= recipe.schedule.initialLearningRate else {
+            throw invalid(file, "metadata '\(key)' is '\(text.prefix(40))'\(rate.map { " (learning rate \($0))" } ?? ""); expected the bits of a learning rate in (0, \(recipe.schedule.initialLearningRate)]")
+        }
+        return rate
+    }
+
+    /// Every part of a checkpoint that does not depend on the data, checked
+    /// before anything is built from it: the recipe, the counters, the random
+    /// state, the history, and every float tensor finite.
+    public struct State {
+        public let recipe: TrainingRecipe
+        public let seed: UInt64
+        let iteration: Int, discriminatorUpdates: Int, generatorUpdates: Int, epoch: Int, position: Int
+        let rates: (discriminator: Double, generator: Double)
+        let random: [UInt8]
+        let window: [Double]
+        let history: [ImageTrainer.HistoryPoint]
+    }
+
+    public static func validate(_ file: Safetensors) throws(CheckpointError) -> State {
+        let recipe = try recipe(of: file)
+        let seed = try seed(of: file)
+        let iteration = try integer(file, "iteration")
+        let discriminatorUpdates = try integer(file, "discriminator_updates")
+        let generatorUpdates = try integer(file, "generator_updates")
+        // Each iteration makes one G update and k D updates (one when simultaneous).
+        let k: Int
+        if case .algorithm1(let steps) = recipe.updateRule { k = steps } else { k = 1 }
+        guard generatorUpdates == iteration else {
+            throw invalid(file, "metadata 'generator_updates' is '\(generatorUpdates)'; expected \(iteration), one per iteration")
+        }
+        guard discriminatorUpdates == k * iteration else {
+            throw invalid(file, "metadata 'discriminator_updates' is '\(discriminatorUpdates)'; expected \(k * iteration), \(k) per iteration")
+        }
+        let epoch = try integer(file, "epoch", in: 1...maximumCount)
+        let position = try integer(file, "position", in: 0...maximumCount)
+        let rates = (discriminator: try learningRate(file, "learning_rate_bits.discriminator", recipe: recipe),
+                     generator: try learningRate(file, "learning_rate_bits.generator", recipe: recipe))
+        let random = try file.values(named: "state.random", shape: [RandomSource.stateByteCount], as: UInt8.self)
+        if let problem = RandomSource.stateProblem(random) {
+            throw invalid(file, "tensor 'state.random': \(problem)")
+        }
+        for name in file.tensors.keys.sorted() {
+            guard let tensor = file.tensors[name] else { continue }
+            let values: [Double]
+            switch tensor.dtype {
+            case .float32: values = (tensor.values(as: Float.self) ?? []).map(Double.init)
+            case .float64: values = tensor.values(as: Double.self) ?? []
+            default: continue
+            }
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                throw invalid(file, "tensor '\(name)' holds \(values[index]) at index \(index); expected finite numbers")
+            }
+        }
+        let window = try file.values(named: "state.history_window", shape: [3], as: Double.self)
+        let interval = Double(ImageTrainer.historyInterval)
+        guard window[0] <= 0, (0...interval).contains(window[1]), (0...interval).contains(window[2]) else {
+            throw invalid(file, "tensor 'state.history_window' is \(window); expected sums over at most \(ImageTrainer.historyInterval) iterations of V̂ ≤ 0, D(x) and D(G(z)) in [0, 1]")
+        }
+        let historyShape = try file.tensor(named: "history").shape
+        guard historyShape.count == 2, historyShape[1] == 4 else {
+            throw CheckpointError(path: file.path, kind: .mismatch, problem: "tensor 'history' has shape \(historyShape), expected [n, 4]")
+        }
+        let flat = try file.values(named: "history", shape: historyShape, as: Double.self)
+        var history: [ImageTrainer.HistoryPoint] = []
+        for row in 0..<historyShape[0] {
+            let (at, value, real, generated) = (flat[4 * row], flat[4 * row + 1], flat[4 * row + 2], flat[4 * row + 3])
+            let previous = history.last?.iteration ?? 0
+            let interval = ImageTrainer.historyInterval
+            guard at == (at / Double(interval)).rounded() * Double(interval), at > Double(previous), at <= Double(iteration) else {
+                throw invalid(file, "tensor 'history' row \(row) has iteration \(at); expected a multiple of \(interval) above \(previous) and at most the checkpoint's iteration \(iteration)")
+            }
+            for (column, number) in [("D(x)", real), ("D(G(z))", generated)] where !(0...1).contains(number) {
+                throw invalid(file, "tensor 'history' row \(row) has mean \(column) \(number); expected a probability in [0, 1]")
+            }
+            guard value <= 0 else {
+                throw invalid(file, "tensor 'history' row \(row) has mean V̂ \(value); expected at most 0 (a mean of log D(x) + log(1 − D(G(z))))")
+            }
+            history.append(.init(iteration: Int(at), value: value, meanRealProbability: real, meanGeneratedProbability: generated))
+        }
+        return State(recipe: recipe, seed: seed, iteration: iteration, discriminatorUpdates: discriminatorUpdates,
+                     generatorUpdates: generatorUpdates, epoch: epoch, position: position, rates: rates, random: random,
+                     window: window, history: history)
     }
 
     /// Puts a checkpoint's state into a trainer built with the same
     /// configuration and data, so that training continues bit for bit.
     public static func restore(_ file: Safetensors, into trainer: ImageTrainer) throws(CheckpointError) {
-        let recipe = try recipe(of: file)
-        guard recipe == trainer.recipe else {
+        let state = try validate(file)
+        guard state.recipe == trainer.recipe else {
             throw CheckpointError(path: file.path, kind: .mismatch,
-                                  problem: "was written by recipe '\(recipe.name)', which differs from '\(trainer.recipe.name)' of this run")
+                                  problem: "was written by recipe '\(state.recipe.name)', which differs from '\(trainer.recipe.name)' of this run")
         }
         try NetworkTensors.load(file, into: trainer.generator.parameters, of: trainer.generator, prefix: "generator")
         try NetworkTensors.load(file, into: trainer.discriminator.parameters, of: trainer.discriminator, prefix: "discriminator")
         try NetworkTensors.load(file, into: trainer.trainer.generatorStep.optimiser.velocity, of: trainer.generator, prefix: "momentum.generator")
         try NetworkTensors.load(file, into: trainer.trainer.discriminatorStep.optimiser.velocity, of: trainer.discriminator, prefix: "momentum.discriminator")
-        let state = try file.values(named: "state.random", shape: [trainer.random.state.count], as: UInt8.self)
         let rows = trainer.sampler.data.rows
-        let order = try file.values(named: "state.data_order", shape: [rows], as: Int64.self).map(Int.init)
-        guard order.sorted() == Array(0..<rows) else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "state.data_order is not an order of the \(rows) training rows")
+        let order = try file.values(named: "state.data_order", shape: [rows], as: Int64.self)
+        var seen = [Bool](repeating: false, count: rows)
+        for (i, row) in order.enumerated() {
+            guard row >= 0, row < rows, !seen[Int(row)] else {
+                throw invalid(file, "tensor 'state.data_order' holds \(row) at index \(i); expected an order of the \(rows) training rows, each once")
+            }
+            seen[Int(row)] = true
         }
-        let iteration = try integer(file, "iteration")
-        let (discriminatorUpdates, generatorUpdates) = (try integer(file, "discriminator_updates"), try integer(file, "generator_updates"))
-        let rates = (discriminator: Double(bitPattern: UInt64(try integer(file, "learning_rate_bits.discriminator"))),
-                     generator: Double(bitPattern: UInt64(try integer(file, "learning_rate_bits.generator"))))
-        guard rates.discriminator > 0, rates.generator > 0, rates.discriminator.isFinite, rates.generator.isFinite else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "its learning rates are not positive numbers")
+        guard state.position <= rows else {
+            throw invalid(file, "metadata 'position' is '\(state.position)'; expected a whole number in 0…\(rows), the rows of an epoch")
         }
-        let (epoch, position) = (try integer(file, "epoch"), try integer(file, "position"))
-        guard epoch >= 1, position <= rows else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "epoch \(epoch) or position \(position) is out of range")
-        }
-        let window = try file.values(named: "state.history_window", shape: [3], as: Double.self)
-        let historyShape = try file.tensor(named: "history").shape
-        guard historyShape.count == 2, historyShape[1] == 4 else {
-            throw CheckpointError(path: file.path, kind: .mismatch, problem: "history has shape \(historyShape), expected [n, 4]")
-        }
-        let flat = try file.values(named: "history", shape: historyShape, as: Double.self)
-        let history = stride(from: 0, to: flat.count, by: 4).map {
-            ImageTrainer.HistoryPoint(iteration: Int(flat[$0]), value: flat[$0 + 1], meanRealProbability: flat[$0 + 2], meanGeneratedProbability: flat[$0 + 3])
-        }
-        trainer.random.state = state
-        trainer.sampler.restore(order: order, position: position, epoch: epoch)
-        trainer.restore(iterations: iteration, discriminatorUpdates: discriminatorUpdates, generatorUpdates: generatorUpdates,
-                        learningRates: rates, history: history, window: window)
+        trainer.random.state = state.random
+        trainer.sampler.restore(order: order.map(Int.init), position: state.position, epoch: state.epoch)
+        trainer.restore(iterations: state.iteration, discriminatorUpdates: state.discriminatorUpdates, generatorUpdates: state.generatorUpdates,
+                        learningRates: state.rates, history: state.history, window: state.window)
     }
 
     /// The generator stored in a checkpoint, with its configuration.
     public static func generator(from file: Safetensors) throws(CheckpointError) -> (MultilayerPerceptron<Float>, TrainingRecipe) {
-        let recipe = try recipe(of: file)
+        let recipe = try validate(file).recipe
         let generator = recipe.architecture.generator(Float.self, pixelMeans: nil, using: RandomSource(seed: 0))
         try NetworkTensors.load(file, into: generator.parameters, of: generator, prefix: "generator")
         return (generator, recipe)

@@ -17,8 +17,8 @@ extension Study {
         var threads: Int?
 
         func validate() throws {
-            guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+            guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be in 1...100000, got \(iterations)") }
+            if let threads, !(1...1_024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
         }
 
         func run() throws {

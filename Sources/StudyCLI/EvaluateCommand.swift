@@ -50,6 +50,7 @@ extension Study {
         var output = "runs/evaluate"
 
         func validate() throws {
+            guard !checkpoint.isEmpty else { throw ValidationError("--checkpoint is empty; give the path of a checkpoint written by 'study train'") }
             guard (10...10_000).contains(samples) else { throw ValidationError("--samples must be in 10...10000, got \(samples)") }
             guard (1...samples).contains(nearestNeighbourQueries) else { throw ValidationError("--nearest-neighbour-queries must be in 1...--samples, got \(nearestNeighbourQueries)") }
             guard (1...50_000).contains(parzenSamples) else { throw ValidationError("--parzen-samples must be in 1...50000, got \(parzenSamples)") }
@@ -65,11 +66,11 @@ extension Study {
             let dataSet = try DataSet(folder: URL(fileURLWithPath: data))
             let a = recipe.architecture
             guard a.pixels == dataSet.training.images.pixelsPerImage else {
-                throw ValidationError("\(checkpoint) was trained on images of \(a.pixels) pixels, but \(data) holds images of \(dataSet.training.images.pixelsPerImage)")
+                throw CommandFailure.data("\(checkpoint) was trained on images of \(a.pixels) pixels, but \(dataSet.trainingImagesURL.path) holds images of \(dataSet.training.images.rows)×\(dataSet.training.images.columns) = \(dataSet.training.images.pixelsPerImage)")
             }
-            guard test <= dataSet.test.count else { throw ValidationError("--test \(test) exceeds the \(dataSet.test.count) test images of \(data)") }
+            guard test <= dataSet.test.count else { throw CommandFailure.usage("--test \(test) exceeds the \(dataSet.test.count) test images of \(data)") }
             guard samples <= min(dataSet.training.count, dataSet.test.count) else {
-                throw ValidationError("--samples \(samples) exceeds the \(min(dataSet.training.count, dataSet.test.count)) training and test images the measures compare with")
+                throw CommandFailure.usage("--samples \(samples) exceeds the \(min(dataSet.training.count, dataSet.test.count)) training and test images the measures compare with")
             }
             let folder = URL(fileURLWithPath: output)
             try OutputFolder.prepare(folder)

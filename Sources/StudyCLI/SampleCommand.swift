@@ -23,6 +23,7 @@ extension Study {
         var output = "runs/samples"
 
         func validate() throws {
+            guard !checkpoint.isEmpty else { throw ValidationError("--checkpoint is empty; give the path of a checkpoint written by 'study train'") }
             guard (1...10_000).contains(count) else { throw ValidationError("--count must be in 1...10000, got \(count)") }
         }
 

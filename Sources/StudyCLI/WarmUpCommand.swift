@@ -43,10 +43,11 @@ extension Study {
             guard GeneratorLoss(rawValue: generatorLoss) != nil else {
                 throw ValidationError("--generator-loss must be one of \(GeneratorLoss.allCases.map(\.rawValue).joined(separator: ", ")), got '\(generatorLoss)'")
             }
-            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
-            guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
-            for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate.isFinite) {
-                throw ValidationError("--\(name)-learning-rate must be a positive number, got \(rate)")
+            guard (1...1_000_000).contains(epochs) else { throw ValidationError("--epochs must be in 1...1000000, got \(epochs)") }
+            guard (1...10_000).contains(hidden) else { throw ValidationError("--hidden must be in 1...10000, got \(hidden)") }
+            if let image, image.isEmpty { throw ValidationError("--image is empty; give the path of a PNG") }
+            for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate <= TrainingRecipe.maximumLearningRate) {
+                throw ValidationError("--\(name)-learning-rate must be a number in (0, \(TrainingRecipe.maximumLearningRate)], got \(rate)")
             }
         }
 

@@ -1,3 +1,3 @@
 import StudyCLI
 
-Study.main()
+Study.run(arguments: Array(CommandLine.arguments.dropFirst()))

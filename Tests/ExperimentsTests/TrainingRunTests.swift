@@ -135,9 +135,9 @@ import Testing
         let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
         _ = try Self.train(folder, iterations: 3)
         let good = try Data(contentsOf: checkpoint)
-        // A fresh run in the same folder whose learning rate makes it blow up before its first epoch ends.
+        // A fresh run in the same folder (replacing it on purpose) whose learning rate makes it blow up before its first epoch ends.
         let result = try Self.run(["train", "--config", "small", "--data", Self.dataFolder.path, "--rows", "300", "--iterations", "50",
-                                   "--learning-rate", "1e30", "--output", folder.path])
+                                   "--learning-rate", "1e30", "--overwrite", "--output", folder.path])
         #expect(result.status != 0)
         #expect(result.output.contains("training diverged at iteration"), "\(result.output)")
         #expect(try Data(contentsOf: checkpoint) == good, "the last good checkpoint is kept")

@@ -22,9 +22,8 @@ extension RasterImage {
     /// converted as they say. RGB becomes grey by libpng's gamma-correct luminance.
     public init(contentsOf url: URL, format: PixelFormat, background: RGBColor = .black) throws(ImageFileError) {
         let path = url.path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: this is a folder, not a file")
+        if let problem = RegularFile.problem(at: path) {
+            throw ImageFileError(path: path, kind: .unreadable, problem: problem.description)
         }
 
         var image = png_image()
@@ -42,6 +41,17 @@ extension RasterImage {
             throw ImageFileError(
                 path: path, kind: .tooLarge,
                 problem: "image is \(width)×\(height) pixels; at most \(Self.maximumSide) per side and \(Self.maximumPixelCount) in all are read")
+        }
+
+        // Deflate packs at most about 1 032 bytes into one, so a file this
+        // small cannot hold the pixels its header declares; refusing it here
+        // saves inflating (and allocating) a picture that is not there.
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let fileBytes, width * height > 1032 * fileBytes + 65_536 {
+            png_image_free(&image)
+            throw ImageFileError(
+                path: path, kind: .tooLarge,
+                problem: "the header declares \(width)×\(height) pixels, more than a file of \(fileBytes) bytes can hold (deflate packs at most 1032:1)")
         }
 
         image.format = format == .gray ? png_uint_32(PNG_FORMAT_GRAY) : png_uint_32(PNG_FORMAT_RGB)
@@ -92,11 +102,14 @@ extension RasterImage {
         image.height = png_uint_32(height)
         image.format = format == .gray ? png_uint_32(PNG_FORMAT_GRAY) : png_uint_32(PNG_FORMAT_RGB)
         let rowStride = png_int_32(width * channels)
+        errno = 0
         let written = pixels.withUnsafeBytes { buffer in
             temporary.withCString { png_image_write_to_file(&image, $0, 0, buffer.baseAddress, rowStride, nil) }
         }
         guard written != 0 else {
-            let message = Self.libpngMessage(image)
+            let code = errno
+            let reason = code == 0 ? "" : " (\(String(cString: strerror(code))))"
+            let message = Self.libpngMessage(image) + reason
             png_image_free(&image)
             unlink(temporary)
             throw ImageFileError(path: path, kind: .unwritable, problem: "cannot write PNG in folder \(folder): \(message)")

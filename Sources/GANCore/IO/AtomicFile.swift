@@ -123,4 +123,32 @@ public enum AtomicFile {
             close(folderDescriptor)
         }
     }
+
+    /// Removes the temporary files that writers of this project left in
+    /// `folder` when they were killed mid-write (`.NAME.PID-RANDOM.tmp`, the
+    /// pattern of `write(to:)` and of the PNG writer), if the process that
+    /// made them is gone. Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: URL) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            guard let pid = writerProcess(ofTemporary: name) else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if pid != getpid(), kill(pid, 0) == -1, errno == ESRCH,
+               unlink(folder.appendingPathComponent(name).path) == 0 {
+                removed.append(name)
+            }
+        }
+        return removed
+    }
+
+    /// The process id in a name of the form `.NAME.PID-RANDOM.tmp`, or nil.
+    static func writerProcess(ofTemporary name: String) -> pid_t? {
+        let stem = name.dropLast(4)  // ".tmp"
+        guard let dot = stem.lastIndex(of: "."), dot > stem.startIndex else { return nil }
+        let parts = stem[stem.index(after: dot)...].split(separator: "-")
+        guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
+        return pid
+    }
 }

@@ -15,6 +15,10 @@ public enum CheckpointErrorKind: Sendable, Hashable {
     /// A valid file that does not fit: a tensor or metadata entry is
     /// missing, or has another dtype or shape (another architecture).
     case mismatch
+    /// A file laid out correctly whose contents make no sense: a recipe
+    /// field, counter, history value or random state out of its range, or a
+    /// non-finite weight.
+    case invalid
     /// The new file could not be written; any older file is untouched.
     case unwritable
 }

@@ -64,6 +64,8 @@ public struct DataSet: Sendable {
     public let validation: LabelledImages
     /// The whole t10k file.
     public let test: LabelledImages
+    /// The file the training and validation images were read from.
+    public let trainingImagesURL: URL
 
     /// Reads the four files in `folder` and splits the training file.
     ///
@@ -98,6 +100,7 @@ public struct DataSet: Sendable {
         }
         self.folder = folder
         self.split = split
+        trainingImagesURL = trainImagesURL
         training = train.subset(split.training)
         validation = train.subset(split.validation)
         self.test = test
@@ -121,7 +124,10 @@ public struct DataSet: Sendable {
         let dotted = name.replacingOccurrences(of: "-idx", with: ".idx")
         for candidate in [name, name + ".gz", dotted, dotted + ".gz"] {
             let url = folder.appendingPathComponent(candidate)
-            if FileManager.default.fileExists(atPath: url.path) { return url }
+            // lstat, not fileExists: a dangling link or a loop of links is
+            // there, and reading it says so, rather than "no such file".
+            var status = stat()
+            if lstat(url.path, &status) == 0 { return url }
         }
         throw DataFileError(
             path: folder.appendingPathComponent(name).path, kind: .missing,

@@ -19,15 +19,8 @@ final class GzipReader {
     /// Opens `path` for reading; fails with a message naming it.
     init(path: String) throws(DataFileError) {
         self.path = path
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            let code = errno
-            throw DataFileError(
-                path: path, kind: code == ENOENT ? .missing : .unreadable,
-                problem: code == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(code)))")
-        }
-        guard status.st_mode & S_IFMT != S_IFDIR else {
-            throw DataFileError(path: path, kind: .unreadable, problem: "cannot read: this is a folder, not a file")
+        if let problem = RegularFile.problem(at: path) {
+            throw DataFileError(path: path, kind: problem.isMissing ? .missing : .unreadable, problem: problem.description)
         }
         guard let file = gzopen(path, "rb") else {
             throw DataFileError(path: path, kind: .unreadable, problem: "cannot open: \(String(cString: strerror(errno)))")

@@ -14,12 +14,11 @@ extension Safetensors {
         func failure(_ kind: CheckpointError.Kind, _ problem: String) -> CheckpointError {
             CheckpointError(path: path, kind: kind, problem: problem)
         }
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            let code = errno
-            throw code == ENOENT ? failure(.missing, "no such file") : failure(.unreadable, "cannot read: \(String(cString: strerror(code)))")
+        if let problem = RegularFile.problem(at: path) {
+            throw failure(problem.isMissing ? .missing : .unreadable, problem.description)
         }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw failure(.unreadable, "cannot read: this is a folder, not a file") }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw failure(.unreadable, "cannot read: \(String(cString: strerror(errno)))") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(.unreadable, "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }

@@ -77,8 +77,42 @@ public final class RandomSource {
         set {
             let size = gsl_rng_size(generator)
             precondition(newValue.count == size, "RandomSource state must be \(size) bytes, got \(newValue.count)")
+            if let problem = Self.stateProblem(newValue) { preconditionFailure("RandomSource state: \(problem)") }
             let raw = gsl_rng_state(generator)!
             newValue.withUnsafeBytes { raw.copyMemory(from: $0.baseAddress!, byteCount: size) }
+        }
+    }
+
+    /// Bytes in GSL's mt19937 state: `unsigned long mt[624]` then `int mti` (padded).
+    public static let stateByteCount = MemoryLayout<UInt>.size * 624 + MemoryLayout<UInt>.size
+
+    /// What is wrong with `bytes` as GSL's mt19937 state, or nil when GSL may use it.
+    ///
+    /// GSL trusts its state: a position word (`mti`) outside 0…624 indexes
+    /// outside `mt` (INT_MIN is a segmentation fault), a word above 32 bits
+    /// makes `gsl_rng_uniform` return values ≥ 1, and an all-zero key makes
+    /// every draw 0, so that `gsl_rng_uniform_pos` loops for ever. After any
+    /// draw the position is in 1…624 (GSL's `mt_get` increments it after
+    /// reading, and seeding sets it to 624), so 0 is refused as well.
+    public static func stateProblem(_ bytes: [UInt8]) -> String? {
+        guard bytes.count == stateByteCount else {
+            return "has \(bytes.count) bytes; GSL's mt19937 state has \(stateByteCount)"
+        }
+        let wordSize = MemoryLayout<UInt>.size
+        return bytes.withUnsafeBytes { raw -> String? in
+            let position = raw.loadUnaligned(fromByteOffset: 624 * wordSize, as: Int32.self)
+            guard (1...624).contains(position) else {
+                return "position word is \(position); expected 1…624"
+            }
+            var anyNonZero = false
+            for i in 0..<624 {
+                let word = raw.loadUnaligned(fromByteOffset: i * wordSize, as: UInt.self)
+                guard word <= 0xFFFF_FFFF else {
+                    return "key word \(i) is \(word); expected a 32-bit value (at most 4294967295)"
+                }
+                if word != 0 { anyNonZero = true }
+            }
+            return anyNonZero ? nil : "key words are all 0; expected at least one non-zero word"
         }
     }
 }
