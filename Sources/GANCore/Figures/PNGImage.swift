@@ -23,7 +23,7 @@ extension RasterImage {
     public init(contentsOf url: URL, format: PixelFormat, background: RGBColor = .black) throws(ImageFileError) {
         let path = url.path
         if let problem = RegularFile.problem(at: path) {
-            throw ImageFileError(path: path, kind: .unreadable, problem: problem.description)
+            throw ImageFileError(path: path, kind: .unreadable, problem: "cannot read PNG: \(problem.description)")
         }
 
         var image = png_image()
