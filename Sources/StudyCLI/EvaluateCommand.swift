@@ -85,7 +85,7 @@ extension Study {
             let testImages = dataSet.test.images.matrix(as: Float.self)
             let classifier = try FashionClassifier.bundled()
             guard classifier.settings.inputWidth == a.pixels else {
-                throw ValidationError("the bundled classifier measures images of \(classifier.settings.inputWidth) pixels (Fashion-MNIST's 28x28), but \(checkpoint) draws images of \(a.pixels)")
+                throw CommandFailure.data("the bundled classifier measures images of \(classifier.settings.inputWidth) pixels (Fashion-MNIST's 28x28), but \(checkpoint) draws images of \(a.pixels)")
             }
             let accuracy = classifier.accuracy(images: testImages, labels: dataSet.test.labels.values.map(Int.init))
             print("classifier: \(classifier.settings.architecture), test accuracy \(fixed(accuracy, 4))")

@@ -27,15 +27,13 @@ extension Study {
 
         func run() throws {
             let url = URL(fileURLWithPath: record)
-            let recorded: RunRecord
-            do {
-                recorded = try RunRecord.decode(Data(contentsOf: url))
-            } catch {
-                throw ValidationError("\(url.path) is not a run record this program can read: \(error.localizedDescription)")
-            }
-            guard let last = recorded.epochs.last else { throw ValidationError("\(url.path) records no epoch: nothing to re-run") }
+            let recorded = try RunRecordFile.read(url)
+            guard let last = recorded.epochs.last else { throw CommandFailure.data("\(url.path) records no epoch: nothing to re-run") }
             guard let named = TrainingRecipe.named(recorded.recipe.name) else {
-                throw ValidationError("\(url.path) records recipe '\(recorded.recipe.name)', which this program does not have")
+                throw CommandFailure.data("\(url.path) records recipe '\(recorded.recipe.name)', which this program does not have")
+            }
+            guard recorded.trainingRows >= 100, last.epoch <= Train.maximumEpochs else {
+                throw CommandFailure.data("\(url.path) records \(recorded.trainingRows) rows and \(last.epoch) epochs; a run has at least 100 rows and at most \(Train.maximumEpochs) epochs")
             }
             var arguments = ["--config", named.name, "--seed", String(recorded.seed), "--rows", String(recorded.trainingRows),
                              "--epochs", String(last.epoch), "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
@@ -53,7 +51,7 @@ extension Study {
             print("re-running: study train \(arguments.joined(separator: " "))")
             try TrainingRun(try Train.parse(arguments)).execute()
 
-            let rerun = try RunRecord.decode(Data(contentsOf: URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName)))
+            let rerun = try RunRecordFile.read(URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName))
             guard let tolerances = recorded.tolerances() else {
                 let differences = recorded.differences(from: rerun)
                 print("the record was made on OpenBLAS kernel \(recorded.openBLASCore) with \(recorded.openBLASThreads) threads, this run on \(OpenBLAS.coreName) with \(OpenBLAS.threadCount): another rounding, another run; \(differences.count) differences, not judged")
@@ -61,7 +59,9 @@ extension Study {
                 return
             }
             let differences = recorded.differences(from: rerun, within: tolerances)
-            guard differences.isEmpty else { throw RecordMismatch(record: url.path, tolerances: tolerances, differences: differences) }
+            guard differences.isEmpty else {
+                throw CommandFailure.data(RecordMismatch(record: url.path, tolerances: tolerances, differences: differences).description)
+            }
             print("reproduces \(url.path) \(tolerances): \(rerun.epochs.count) epochs, every measure")
         }
     }

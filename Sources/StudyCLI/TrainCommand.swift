@@ -268,11 +268,7 @@ struct TrainingRun {
         let url = outputFolder.appendingPathComponent(RunRecord.fileName)
         let record: RunRecord
         if resuming, FileManager.default.fileExists(atPath: url.path) {
-            do {
-                record = try RunRecord.decode(Data(contentsOf: url))
-            } catch {
-                throw CommandFailure.data("\(url.path) is not a run record this program can read: \(error.localizedDescription)")
-            }
+            record = try RunRecordFile.read(url)
             guard record.recipe == recipe, record.seed == seed, record.trainingRows == images.rows else {
                 throw CommandFailure.data("\(url.path) records another run (recipe \(record.recipe.name), seed \(record.seed), \(record.trainingRows) rows) than \(checkpointURL.path)")
             }

@@ -83,4 +83,16 @@ import Testing
         let changed = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--output", folder.appendingPathComponent("third").path])
         #expect(changed.status != 0 && changed.output.contains("epoch 2: Frechet distance"), "\(changed.output)")
     }
+
+    @Test func rerun_ofAMissingOrBrokenRecord_saysWhichAndExitsWithItsStatus() throws {
+        let folder = TrainingRunTests.temporaryFolder("rerun-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("none.json"), broken = folder.appendingPathComponent("broken.json")
+        try Data("{\"format\": 1".utf8).write(to: broken)
+        let a = try TrainingRunTests.run(["rerun", "--record", missing.path, "--output", folder.appendingPathComponent("a").path])
+        #expect(a.status == 66 && a.output.contains(missing.path) && a.output.contains("no such file"), "\(a.output)")
+        let b = try TrainingRunTests.run(["rerun", "--record", broken.path, "--output", folder.appendingPathComponent("b").path])
+        #expect(b.status == 65 && b.output.contains(broken.path) && b.output.contains("is not a run record"), "\(b.output)")
+        #expect(!b.output.contains("Usage:"), "a bad file is not a usage error")
+    }
 }

@@ -1,0 +1,43 @@
+import Experiments
+import Foundation
+import GANCore
+
+/// Reading a `record.json` as a user's input: refused by type, size or
+/// content with one line naming the file, and the sysexits status of each.
+enum RunRecordFile {
+    /// A record of a million epochs is a few hundred megabytes; nothing real comes near this.
+    static let maximumBytes = 64 << 20
+
+    static func read(_ url: URL) throws -> RunRecord {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw CommandFailure(description: "\(url.path): \(problem.description)", status: ExitStatus.noInput)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            throw CommandFailure.data("\(url.path) is \(size) bytes; a run record is at most \(maximumBytes)")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CommandFailure(description: "\(url.path): cannot be read", status: ExitStatus.noInput)
+        }
+        do {
+            return try RunRecord.decode(data)
+        } catch let error as DecodingError {
+            throw CommandFailure.data("\(url.path) is not a run record: \(reason(error))")
+        } catch {
+            throw CommandFailure.data("\(url.path) is not a run record")
+        }
+    }
+
+    /// One short clause for a decoding failure: what is wrong, and where.
+    static func reason(_ error: DecodingError) -> String {
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the top level" : "'" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + "'"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "field '\(key.stringValue)' is missing at \(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(at(context.codingPath)) has the wrong type or no value"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "it is not JSON" : "\(at(context.codingPath)) is not valid"
+        @unknown default: return "it cannot be decoded"
+        }
+    }
+}
