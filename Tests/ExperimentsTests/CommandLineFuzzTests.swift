@@ -12,16 +12,8 @@ import Testing
         .appendingPathComponent("tools/fuzz-cli")
 
     static func runHarness(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", harness.path, "--study", TrainingRunTests.study.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TrainingRunTests.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                 ["python3", harness.path, "--study", TrainingRunTests.study.path] + arguments)
     }
 
     @Test func harness_flagsKnownBadOutcomes() throws {

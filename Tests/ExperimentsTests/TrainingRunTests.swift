@@ -14,8 +14,13 @@ import Testing
 
     /// Runs `study` with `arguments`; returns its exit status and what it printed.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try run(study, arguments)
+    }
+
+    /// Runs `executable` with `arguments`; returns its exit status and what it printed (stdout and stderr).
+    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = study
+        process.executableURL = executable
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
