@@ -208,7 +208,7 @@ public enum ExperimentsDemo: ChapterDemo {
         let clustered = data.training.images.matrix(0..<min(data.training.count, kMeansTrainingImages ?? 5 * samples), as: Float.self)
         let noise = ParzenEvaluation.uniformNoise(count: samples, pixels: a.pixels, seed: seed &+ 3)
         return [
-            ParzenEvaluation.row("generator samples", centres: model, validation: validation, test: test, progress: progress),
+            ParzenEvaluation.row(ParzenEvaluation.generatorRowName, centres: model, validation: validation, test: test, progress: progress),
             ParzenEvaluation.row("training images", centres: real, validation: validation, test: test, progress: progress),
             ParzenEvaluation.kMeansRow(training: clustered, count: kMeansCentroids ?? samples, validation: validation, test: test,
                                        maximumIterations: kMeansIterations, seed: GeneratorEvaluation.Seeds(seed).kMeans),

@@ -34,6 +34,8 @@ public struct GeneratorEvaluation: Codable, Sendable {
     }
 
     public let checkpoint: String
+    /// The checkpoint file's SHA-256, so a result names the very weights it measured.
+    public let checkpointSHA256: String?
     public let recipe: TrainingRecipe
     public let iteration: String
     public let seed: UInt64
@@ -60,10 +62,11 @@ public struct GeneratorEvaluation: Codable, Sendable {
     }
 
     public init(
-        checkpoint: String, recipe: TrainingRecipe, iteration: String, seed: UInt64, classifierTestAccuracy: Double,
+        checkpoint: String, checkpointSHA256: String? = nil, recipe: TrainingRecipe, iteration: String, seed: UInt64, classifierTestAccuracy: Double,
         quality: SampleQuality, figure2NearestDistances: [Double], parzen: [ParzenEvaluation.Row], parzenSizes: ParzenSizes
     ) {
         self.checkpoint = checkpoint
+        self.checkpointSHA256 = checkpointSHA256
         self.recipe = recipe
         self.iteration = iteration
         self.seed = seed

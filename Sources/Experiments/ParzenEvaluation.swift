@@ -10,6 +10,9 @@ import GANCore
 /// ```
 /// - Paper: §5, Table 1.
 public enum ParzenEvaluation {
+    /// The name of the row whose centres are the generator's samples.
+    public static let generatorRowName = "generator samples"
+
     /// One row of the table.
     public struct Row: Sendable, Codable {
         public let name: String

@@ -116,6 +116,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
         return last.epoch - best.epoch >= patience
     }
 
+    /// The record as it stood after its first `count` epochs, for comparing
+    /// with a re-run of only those (a stop reason belongs to the whole run).
+    public func truncated(toEpochs count: Int) -> RunRecord {
+        guard count < epochs.count else { return self }
+        var copy = self
+        copy.epochs = Array(epochs.prefix(count))
+        copy.stopReason = nil
+        return copy
+    }
+
     /// Pretty-printed, sorted keys: two records diff line by line.
     public func json() throws -> Data { try RecordJSON.encode(self) }
 

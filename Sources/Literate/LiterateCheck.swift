@@ -53,6 +53,16 @@ public struct LiterateCheck: Sendable {
         }
     }
 
+    /// Problems with the numbers the chapter's prose binds to its transcripts:
+    /// a number that differs, a label that names no line or several, a
+    /// marker that follows no number.
+    public func bindingProblems(_ document: ChapterDocument) -> [String] {
+        let (bindings, stray) = ProseBinding.scan(document)
+        let lines = document.transcriptLines
+        return stray.map { "\(document.name):\($0): a <!-- from: … --> marker that does not follow a number" }
+            + bindings.compactMap { $0.problem(in: document, transcriptLines: lines) }
+    }
+
     /// Problems with the tests the chapter names: a file or a test that does not exist.
     public func testReferenceProblems(_ document: ChapterDocument) -> [String] {
         document.testReferences.compactMap { reference in

@@ -80,7 +80,8 @@ extension Study {
             let seeds = GeneratorEvaluation.Seeds(seed)
 
             let iteration = (try? file.metadataValue("iteration")) ?? "?"
-            print("generator of \(checkpoint) (recipe \(recipe.name), iteration \(iteration))")
+            let digest = try SHA256.hex(ofFile: URL(fileURLWithPath: checkpoint))
+            print("generator of \(checkpoint) (recipe \(recipe.name), iteration \(iteration), SHA-256 \(digest.prefix(12))…)")
             let training = dataSet.training.images.matrix(as: Float.self)
             let testImages = dataSet.test.images.matrix(as: Float.self)
             let classifier = try FashionClassifier.bundled()
@@ -117,7 +118,7 @@ extension Study {
             ParzenEvaluation.paperTable().forEach { print($0) }
 
             let result = GeneratorEvaluation(
-                checkpoint: checkpoint, recipe: recipe, iteration: iteration, seed: seed, classifierTestAccuracy: accuracy,
+                checkpoint: checkpoint, checkpointSHA256: digest, recipe: recipe, iteration: iteration, seed: seed, classifierTestAccuracy: accuracy,
                 quality: quality, figure2NearestDistances: distances, parzen: rows,
                 parzenSizes: .init(centres: parzenSamples, kMeansTrainingImages: kMeansImages, validation: validation, test: test))
             let jsonURL = folder.appendingPathComponent("evaluation.json")

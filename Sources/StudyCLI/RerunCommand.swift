@@ -10,10 +10,10 @@ extension Study {
             commandName: "rerun",
             abstract: "Train the run a record.json describes again, measured the same way, and compare the records.",
             discussion: """
-                The recipe, seed, training rows, measurement and epochs come from the record. On the OpenBLAS \
-                kernel and thread count that made it, every measure of every epoch must be equal; on another \
-                kernel every product rounds differently and trains another run, so the differences are listed \
-                but not judged.
+                The recipe, seed, training rows, measurement, OpenBLAS thread count and epochs come from the \
+                record (--epochs re-runs only the first N, to check a long record in minutes). On the OpenBLAS \
+                kernel that made it, every measure of every epoch must be equal; on another kernel every \
+                product rounds differently and trains another run, so the differences are listed but not judged.
                 """)
 
         @Option(help: "A record.json written by 'study train --measure'.")
@@ -25,18 +25,23 @@ extension Study {
         @Option(help: "Folder for the re-run (must not hold a run).")
         var output = "runs/rerun"
 
+        @Option(help: "Re-run only the first N recorded epochs and compare those (default: all).")
+        var epochs: Int?
+
         func run() throws {
             let url = URL(fileURLWithPath: record)
             let recorded = try RunRecordFile.read(url)
-            guard let last = recorded.epochs.last else { throw CommandFailure.data("\(url.path) records no epoch: nothing to re-run") }
+            guard let last = recorded.epochs.prefix(epochs ?? recorded.epochs.count).last else { throw CommandFailure.data("\(url.path) records no epoch: nothing to re-run") }
             guard let named = TrainingRecipe.named(recorded.recipe.name) else {
                 throw CommandFailure.data("\(url.path) records recipe '\(recorded.recipe.name)', which this program does not have")
             }
-            guard recorded.trainingRows >= 100, last.epoch <= Train.maximumEpochs else {
-                throw CommandFailure.data("\(url.path) records \(recorded.trainingRows) rows and \(last.epoch) epochs; a run has at least 100 rows and at most \(Train.maximumEpochs) epochs")
+            if let epochs, epochs < 1 { throw CommandFailure.usage("--epochs must be at least 1, got \(epochs)") }
+            guard recorded.trainingRows >= 100, last.epoch <= Train.maximumEpochs,
+                  (1...Train.maximumThreads).contains(recorded.openBLASThreads) else {
+                throw CommandFailure.data("\(url.path) records \(recorded.trainingRows) rows, \(last.epoch) epochs and \(recorded.openBLASThreads) threads; a run has at least 100 rows, at most \(Train.maximumEpochs) epochs and 1...\(Train.maximumThreads) threads")
             }
             var arguments = ["--config", named.name, "--seed", String(recorded.seed), "--rows", String(recorded.trainingRows),
-                             "--epochs", String(last.epoch), "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
+                             "--epochs", String(last.epoch), "--threads", String(recorded.openBLASThreads), "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
             if let patience = recorded.measurement.patience { arguments += ["--patience", String(patience)] }
             if recorded.recipe.updateRule != named.updateRule {
                 switch recorded.recipe.updateRule {
@@ -52,17 +57,19 @@ extension Study {
             try TrainingRun(try Train.parse(arguments)).execute()
 
             let rerun = try RunRecordFile.read(URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName))
+            let compared = recorded.truncated(toEpochs: rerun.epochs.count)
             guard let tolerances = recorded.tolerances() else {
-                let differences = recorded.differences(from: rerun)
+                let differences = compared.differences(from: rerun)
                 print("the record was made on OpenBLAS kernel \(recorded.openBLASCore) with \(recorded.openBLASThreads) threads, this run on \(OpenBLAS.coreName) with \(OpenBLAS.threadCount): another rounding, another run; \(differences.count) differences, not judged")
                 differences.prefix(20).forEach { print("  " + $0) }
                 return
             }
-            let differences = recorded.differences(from: rerun, within: tolerances)
+            let differences = compared.differences(from: rerun, within: tolerances)
             guard differences.isEmpty else {
                 throw CommandFailure.data(RecordMismatch(record: url.path, tolerances: tolerances, differences: differences).description)
             }
-            print("reproduces \(url.path) \(tolerances): \(rerun.epochs.count) epochs, every measure")
+            let part = rerun.epochs.count < recorded.epochs.count ? "the first \(rerun.epochs.count) of \(recorded.epochs.count) epochs" : "\(rerun.epochs.count) epochs"
+            print("reproduces \(url.path) \(tolerances): \(part), every measure")
         }
     }
 }

@@ -2,29 +2,46 @@ import Experiments
 import Foundation
 import GANCore
 
-/// Reading a `record.json` as a user's input: refused by type, size or
-/// content with one line naming the file, and the sysexits status of each.
+/// Reading a `record.json` or an `evaluation.json` as a user's input:
+/// refused by type, size or content with one line naming the file, and the
+/// sysexits status of each.
 enum RunRecordFile {
     /// A record of a million epochs is a few hundred megabytes; nothing real comes near this.
     static let maximumBytes = 64 << 20
 
     static func read(_ url: URL) throws -> RunRecord {
+        let record = try decode(url, as: "run record", RunRecord.decode)
+        if let problem = record.contentProblem {
+            throw CommandFailure.data("\(url.path) is not a usable run record: \(problem)")
+        }
+        return record
+    }
+
+    static func readEvaluation(_ url: URL) throws -> GeneratorEvaluation {
+        let evaluation = try decode(url, as: "evaluation", GeneratorEvaluation.decode)
+        if let problem = evaluation.contentProblem {
+            throw CommandFailure.data("\(url.path) is not a usable evaluation: \(problem)")
+        }
+        return evaluation
+    }
+
+    private static func decode<T>(_ url: URL, as kind: String, _ decode: (Data) throws -> T) throws -> T {
         if let problem = RegularFile.problem(at: url.path) {
             throw CommandFailure(description: "\(url.path): \(problem.description)", status: ExitStatus.noInput)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
-            throw CommandFailure.data("\(url.path) is \(size) bytes; a run record is at most \(maximumBytes)")
+            throw CommandFailure.data("\(url.path) is \(size) bytes; a \(kind) is at most \(maximumBytes)")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CommandFailure(description: "\(url.path): cannot be read", status: ExitStatus.noInput)
         }
         do {
-            return try RunRecord.decode(data)
+            return try decode(data)
         } catch let error as DecodingError {
-            throw CommandFailure.data("\(url.path) is not a run record: \(reason(error))")
+            throw CommandFailure.data("\(url.path) is not a \(kind): \(reason(error))")
         } catch {
-            throw CommandFailure.data("\(url.path) is not a run record")
+            throw CommandFailure.data("\(url.path) is not a \(kind)")
         }
     }
 

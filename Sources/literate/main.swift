@@ -34,7 +34,7 @@ do {
             }
         }
         let current = try ChapterDocument(contentsOf: file)
-        let found = check.excerptProblems(current) + check.testReferenceProblems(current)
+        let found = check.excerptProblems(current) + check.testReferenceProblems(current) + check.bindingProblems(current)
             + (mode == "check" ? check.transcriptProblems(current) : [])
         found.forEach { print($0) }
         problems += found.count

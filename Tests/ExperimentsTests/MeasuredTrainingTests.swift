@@ -84,6 +84,53 @@ import Testing
         #expect(changed.status != 0 && changed.output.contains("epoch 2: Frechet distance"), "\(changed.output)")
     }
 
+    @Test func rerun_ofTheFirstEpochs_comparesThose_onTheRecordsThreadCount() throws {
+        let folder = TrainingRunTests.temporaryFolder("rerun-prefix")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = folder.appendingPathComponent("original")
+        #expect(try Self.train(original, epochs: 3, extra: ["--threads", "1"]).status == 0)
+        let recordURL = original.appendingPathComponent(RunRecord.fileName)
+        let record = try Self.record(in: original)
+        #expect(record.openBLASThreads == 1)
+        // Epoch 3 changed: a re-run of the first 2 epochs does not see it, a full one does.
+        var text = try String(contentsOf: recordURL, encoding: .utf8)
+        let printed = try #require(text.range(of: "\"frechetDistance\" : \(record.epochs[2].frechetDistance)"))
+        text.replaceSubrange(printed, with: "\"frechetDistance\" : \(record.epochs[2].frechetDistance + 0.01)")
+        try text.write(to: recordURL, atomically: true, encoding: .utf8)
+        let prefix = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--epochs", "2", "--output", folder.appendingPathComponent("two").path])
+        #expect(prefix.status == 0 && prefix.output.contains("reproduces") && prefix.output.contains("the first 2 of 3 epochs")
+                && prefix.output.contains("--threads 1"), "\(prefix.output)")
+        let full = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--output", folder.appendingPathComponent("all").path])
+        #expect(full.status == 65 && full.output.contains("epoch 3: Frechet distance"), "\(full.output)")
+    }
+
+    @Test func rerun_ofARecordThatParsesButCannotBeARun_namesTheField() throws {
+        let folder = TrainingRunTests.temporaryFolder("rerun-content")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = folder.appendingPathComponent("original")
+        #expect(try Self.train(original, epochs: 1).status == 0)
+        let recordURL = original.appendingPathComponent(RunRecord.fileName)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: recordURL)) as! [String: Any]
+        let edits: [(String, ([String: Any]) -> [String: Any], String)] = [
+            ("eleven", { var r = $0; var e = (r["epochs"] as! [[String: Any]]); e[0]["classFractions"] = [Double](repeating: 1.0 / 11, count: 11); r["epochs"] = e; return r }, "classFractions has 11 shares"),
+            ("backwards", { var r = $0; var e = (r["epochs"] as! [[String: Any]]); e.append(e[0]); r["epochs"] = e; return r }, "does not follow epoch 1"),
+            ("precision", { var r = $0; var e = (r["epochs"] as! [[String: Any]]); e[0]["precision"] = 2.5; r["epochs"] = e; return r }, "must lie in [0, 1]"),
+            ("threads", { var r = $0; r["openBLASThreads"] = 0; return r }, "openBLASThreads is 0"),
+        ]
+        for (name, edit, expected) in edits {
+            let url = folder.appendingPathComponent("\(name).json")
+            try JSONSerialization.data(withJSONObject: edit(json)).write(to: url)
+            let result = try TrainingRunTests.run(["rerun", "--record", url.path, "--output", folder.appendingPathComponent(name).path])
+            #expect(result.status == 65 && result.output.contains(url.path) && result.output.contains(expected), "\(name): \(result.output)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name): nothing trained")
+        }
+        // Negative control: the unedited record, rewritten by the same serialiser, is accepted.
+        let url = folder.appendingPathComponent("same.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        let same = try TrainingRunTests.run(["rerun", "--record", url.path, "--output", folder.appendingPathComponent("same").path])
+        #expect(same.status == 0 && same.output.contains("reproduces"), "\(same.output)")
+    }
+
     @Test func rerun_ofAMissingOrBrokenRecord_saysWhichAndExitsWithItsStatus() throws {
         let folder = TrainingRunTests.temporaryFolder("rerun-bad")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -52,6 +52,12 @@ import Testing
     }
 
     @Test(arguments: chapterNames)
+    func chapterProseNumbers_agreeWithTheirTranscripts(_ name: String) throws {
+        let problems = Self.check.bindingProblems(try Self.document(name))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test(arguments: chapterNames)
     func chapterTestReferences_exist(_ name: String) throws {
         let problems = Self.check.testReferenceProblems(try Self.document(name))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
@@ -104,6 +110,59 @@ import Testing
     @Test func changedTranscriptText_isCaught() throws {
         let document = try Self.mutated { $0.replacingOccurrences(of: "GSL quadrature against Monte Carlo", with: "GSL quadrature versus Monte Carlo") }
         #expect(!LiterateTests.check.transcriptProblems(document).isEmpty)
+    }
+
+    /// A document with one transcript and prose bound to it.
+    static func boundDocument(_ prose: String) -> ChapterDocument {
+        ChapterDocument(name: "bound.md", text: """
+            The best distance was \(prose).
+
+            ```console
+            $ study full-run
+            run    seed  best FD  at epoch
+            seed1     1     3.65        50
+            seed2     2    12.50         7
+            total -1
+            ```
+            """)
+    }
+
+    @Test func boundNumber_agreesAtThePrintedPrecision() {
+        for prose in [#"3.65<!-- from: "seed1" 2 -->"#, #"3.7<!-- from: "seed1" 2 -->"#, #"4<!-- from: "seed1" 2 -->"#,
+                      #"50<!-- from: "seed1" 3 -->"#, #"12.5%<!-- from: "seed2 2" -->"#, #"**1.25e1**<!-- from: "seed2 2" -->"#,
+                      #"−1<!-- from: "total" -->"#] {
+            #expect(LiterateTests.check.bindingProblems(Self.boundDocument(prose)).isEmpty, "\(prose)")
+        }
+    }
+
+    @Test func boundNumber_negativeControls_changedNumberWrongLabelOrStrayMarker() {
+        let cases = [
+            (#"3.66<!-- from: "seed1" 2 -->"#, "the transcript says 3.65"),
+            (#"3.650<!-- from: "seed1" 2 -->"#, "the transcript says 3.65"),
+            (#"3.71<!-- from: "seed1" 2 -->"#, "the transcript says 3.65"),
+            (#"3.8<!-- from: "seed1" 2 -->"#, "the transcript says 3.65"),
+            (#"51<!-- from: "seed1" 3 -->"#, "the transcript says 50"),
+            (#"3.65<!-- from: "seed" 2 -->"#, "3 transcript lines contain the label"),
+            (#"3.65<!-- from: "seed9" 2 -->"#, "no transcript line"),
+            (#"3.65<!-- from: "seed1" 4 -->"#, "has 3 numbers after the label"),
+            (#"3.65 and <!-- from: "seed1" 2 -->"#, "does not follow a number"),
+        ]
+        for (prose, expected) in cases {
+            let problems = LiterateTests.check.bindingProblems(Self.boundDocument(prose))
+            #expect(problems.count == 1 && problems[0].contains(expected), "\(prose): \(problems)")
+        }
+    }
+
+    @Test func changedBoundNumberInAChapter_isCaught() throws {
+        let name = try #require(LiterateTests.chapterNames.first { (try? LiterateTests.document($0)).map { !ProseBinding.scan($0).bindings.isEmpty } ?? false })
+        let document = try LiterateTests.document(name)
+        let binding = try #require(ProseBinding.scan(document).bindings.first)
+        var lines = document.lines
+        let changed = binding.printed.hasSuffix("9") ? String(binding.printed.dropLast()) + "8" : String(binding.printed.dropLast()) + "9"
+        let index = binding.line - 1
+        lines[index] = lines[index].replacingOccurrences(of: binding.printed + "<!--", with: changed + "<!--")
+        let mutated = ChapterDocument(name: name, text: lines.joined(separator: "\n"))
+        #expect(!LiterateTests.check.bindingProblems(mutated).isEmpty)
     }
 
     @Test func missingTest_isCaught() throws {
