@@ -45,7 +45,16 @@ public struct ProseBinding: Equatable, Sendable {
 
     /// `printed` as Swift reads numbers: ASCII minus, no group separators.
     static func normalised(_ printed: String) -> String {
-        printed.replacingOccurrences(of: "−", with: "-").filter { !" \u{2009}\u{202F}".contains($0) }
+        var text = printed.replacingOccurrences(of: "−", with: "-").filter { !" \u{00A0}\u{2009}\u{202F}".contains($0) }
+        // Superscript exponents: 3·10⁻³ reads as 3e-3, 10⁻³ as 1e-3.
+        let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"]
+        if let first = text.firstIndex(where: { superscripts[$0] != nil }) {
+            let exponent = String(text[first...].compactMap { superscripts[$0] })
+            var mantissa = String(text[..<first])
+            if mantissa.hasSuffix("·10") { mantissa.removeLast(3) } else if mantissa.hasSuffix("10") { mantissa.removeLast(2); mantissa += "1" }
+            text = mantissa + "e" + exponent
+        }
+        return text
     }
 
     /// The unit of the last digit `printed` shows: 0.01 for "3.65", 1e-8 for "2.7e-7".

@@ -16,7 +16,8 @@ defer { try? FileManager.default.removeItem(at: figures) }
 let check = LiterateCheck(root: root) { try StudyTranscript.run($0, outputDirectory: figures) }
 
 do {
-    let files = arguments.count > 1 ? arguments.dropFirst().map { URL(fileURLWithPath: $0) } : try check.chapterFiles()
+    let paths = arguments.dropFirst().filter { $0 != "--numbers" }
+    let files = !paths.isEmpty ? paths.map { URL(fileURLWithPath: $0) } : try check.chapterFiles()
     for file in files where !FileManager.default.isReadableFile(atPath: file.path) {
         FileHandle.standardError.write(Data("literate: \(file.path): no such chapter file (give paths like Chapters/06-Experiments.md)\n".utf8))
         exit(66)
@@ -35,6 +36,7 @@ do {
         }
         let current = try ChapterDocument(contentsOf: file)
         let found = check.excerptProblems(current) + check.testReferenceProblems(current) + check.bindingProblems(current)
+            + (arguments.contains("--numbers") ? check.unaccountedNumberProblems(current) : [])
             + (mode == "check" ? check.transcriptProblems(current) : [])
         found.forEach { print($0) }
         problems += found.count

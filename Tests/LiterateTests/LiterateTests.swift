@@ -165,6 +165,41 @@ import Testing
         #expect(!LiterateTests.check.bindingProblems(mutated).isEmpty)
     }
 
+    static func unaccounted(_ prose: String) -> [String] {
+        let document = ChapterDocument(name: "prose.md", text: """
+            \(prose)
+
+            [`valueFunction_atOptimum_isMinusLog4`](../Tests/ValueFunctionTests/ValueFunctionTests.swift)
+
+            ```console
+            $ study full-run
+            best FD 3.65
+            ```
+            """)
+        return LiterateTests.check.unaccountedNumberProblems(document)
+    }
+
+    @Test func referencesFormulaDigitsCodeAndNames_needNoMarker() {
+        for prose in ["Chapter 4 and Chapters 2–4, Eq. (1) and (3), §3, Figure 1(b), Table 1, Proposition 1, Algorithm 1.",
+                      "As Goodfellow et al. 2014 and (Arjovsky and Bottou 2017) say; arXiv:1406.2661.",
+                      "The 1-D case: log(1 − D) and 1/2 and −log 4 and σ(a) = 1/(1 + e^(−a)).",
+                      "Run `study train --epochs 60` or [this](../Chapters/06-Experiments.md); <!-- 5 --> nothing.",
+                      "The best distance, 3.65<!-- from: \"best FD\" -->, and Table 1's 225 <!-- paper: 225 -->.",
+                      "A test draws 400 estimates <!-- test: 400, 1.96 --> and 1.96 standard errors."] {
+            #expect(Self.unaccounted(prose).isEmpty, "\(prose): \(Self.unaccounted(prose))")
+        }
+    }
+
+    @Test func unmarkedNumbers_staleMarkersAndUntestedNumbers_areListed() {
+        #expect(Self.unaccounted("The run took 42 minutes and D(x) fell to 0.55.").count == 2)
+        #expect(Self.unaccounted("In 2014 there were 10 000 images.").count == 2, "a year without an author is a number; groups of digits are one")
+        let stale = Self.unaccounted("Table 1 says 225 <!-- paper: 226 -->.")
+        #expect(stale.count == 2 && stale.contains { $0.contains("225 is neither") } && stale.contains { $0.contains("vouches for 226") }, "\(stale)")
+        let untested = Self.unaccounted("A test draws 401 estimates <!-- test: 401 -->.")
+        #expect(untested.count == 1 && untested[0].contains("no test the chapter links to holds 401"), "\(untested)")
+        #expect(Self.unaccounted("It fell towards 10⁻³ and 3·10⁻³.").count == 2)
+    }
+
     @Test func missingTest_isCaught() throws {
         let document = try Self.mutated { $0 + "\n[`noSuchTest_exists`](../Tests/ValueFunctionTests/ValueFunctionTests.swift)\n" }
         #expect(LiterateTests.check.testReferenceProblems(document).contains { $0.contains("noSuchTest_exists") })
