@@ -73,7 +73,12 @@ public struct FullRunReport {
                       String(r.epochs.last?.epoch ?? 0), best.map { fixed($0.frechetDistance, 2) } ?? "-",
                       best.map { String($0.epoch) } ?? "-", fixed((r.epochs.last?.trainingSeconds ?? 0) / 60, 1))
         }
-        var out = ["Full runs, from their records (measured after every epoch on \(runs[0].record.measurement.samples) samples of one fixed z):"]
+        var out = runs[0].record.recipe.settingsLines
+        if let other = runs.first(where: { $0.record.recipe != runs[0].record.recipe }) {
+            out.append("  (\(other.name) ran another recipe: \(other.record.recipe.name))")
+        }
+        out.append("")
+        out.append("Full runs, from their records (measured after every epoch on \(runs[0].record.measurement.samples) samples of one fixed z):")
         out += table.lines
         for run in runs { out.append("  \(run.name) stopped: \(run.record.stopReason ?? "by --epochs, before its patience ran out")") }
         return out
@@ -154,6 +159,7 @@ public struct FullRunReport {
         row("Frechet distance", q.map(\.frechetDistance), decimals: 2, reference: fixed(q[0].frechetFloor, 2))
         row("precision", q.map(\.precision), decimals: 3, reference: fixed(q[0].realPrecision, 3))
         row("recall", q.map(\.recall), decimals: 3, reference: fixed(q[0].realRecall, 3))
+        row("nearest training image, median L2^2", q.map(\.sampleDistances.median), decimals: 1, reference: fixed(q[0].testDistances.median, 1))
         let generator = evaluations.map { $0.parzen.first { $0.name == ParzenEvaluation.generatorRowName } }
         if generator.allSatisfy({ $0 != nil }) {
             row("Parzen log-likelihood", generator.map { $0!.mean }, decimals: 1, reference: "-")

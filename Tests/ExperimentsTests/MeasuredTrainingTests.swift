@@ -102,6 +102,11 @@ import Testing
                 && prefix.output.contains("--threads 1"), "\(prefix.output)")
         let full = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--output", folder.appendingPathComponent("all").path])
         #expect(full.status == 65 && full.output.contains("epoch 3: Frechet distance"), "\(full.output)")
+        // Another thread count is another rounding: judged as another run, not digit by digit.
+        let other = try TrainingRunTests.run(["rerun", "--record", recordURL.path, "--epochs", "1", "--threads", "2",
+                                              "--output", folder.appendingPathComponent("other").path])
+        #expect([0, 65].contains(other.status) && other.output.contains("judged as another seed would be")
+                && other.output.contains("--threads 2"), "\(other.output)")
     }
 
     @Test func rerun_ofARecordThatParsesButCannotBeARun_namesTheField() throws {

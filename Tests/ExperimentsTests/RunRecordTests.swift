@@ -71,4 +71,21 @@ import Testing
         #expect(record.tolerances(onCore: record.openBLASCore, threads: record.openBLASThreads) == .exact)
         #expect(record.tolerances(onCore: "another kernel", threads: record.openBLASThreads) == nil)
     }
+
+    @Test func anotherRun_isJudgedByItsBestDistanceAndItsFinalClasses() {
+        let recorded = Self.record(patience: nil, distances: [9, 4, 5])
+        // Best 4 recorded: 7.9 and 2.1 agree as another run would, 8.1 and 1.9 do not.
+        #expect(recorded.differencesAsAnotherRun(Self.record(patience: nil, distances: [9, 7.9])).isEmpty)
+        #expect(recorded.differencesAsAnotherRun(Self.record(patience: nil, distances: [9, 2.1])).isEmpty)
+        #expect(recorded.differencesAsAnotherRun(Self.record(patience: nil, distances: [9, 8.1])).count == 1)
+        #expect(recorded.differencesAsAnotherRun(Self.record(patience: nil, distances: [1.9])).count == 1)
+        // Negative control: a re-run that ends without a class the record ends with.
+        var dropped = RunRecord(recipe: .small, seed: 1, dataFolder: "d", trainingRows: 300,
+                                measurement: .init(samples: 100, noiseSeed: 2, patience: nil))
+        dropped.append(RunRecord.Epoch(epoch: 1, iteration: 10, trainingSeconds: 1, value: -1, meanRealProbability: 0.6,
+                                       meanGeneratedProbability: 0.4, frechetDistance: 4,
+                                       classFractions: [0.98, 0.02] + [Double](repeating: 0, count: 8), precision: 0.5, recall: 0.25))
+        let differences = recorded.differencesAsAnotherRun(dropped)
+        #expect(differences.count == 1 && differences[0].contains("class 1 ends at 0.02"), "\(differences)")
+    }
 }
