@@ -38,7 +38,7 @@ public enum ExperimentsDemo: ChapterDemo {
         let classifier = try FashionClassifier.bundled()
         let testImages = data.test.images.matrix(as: Float.self)
         let accuracy = classifier.accuracy(images: testImages, labels: data.test.labels.values.map(Int.init))
-        context.say("The classifier that measures samples: \(classifier.settings.architecture), trained by 'study classifier' and bundled")
+        context.say("The classifier that measures samples: \(classifier.settings.architecture), trained on training rows \(FashionClassifier.dataSplit.training.lowerBound)..<\(FashionClassifier.dataSplit.training.upperBound) by 'study classifier' and bundled")
         context.say("  test accuracy \(fixed(accuracy, 4)) on the \(testImages.rows) test images")
         context.say()
 
@@ -63,7 +63,7 @@ public enum ExperimentsDemo: ChapterDemo {
             validationRows: validationRows, testRows: testRows, seed: context.seed) { label, done, total in
                 context.reportProgress(label, done: done, of: total)
             }
-        context.say("Table 1's method, short: \(parzenSamples) centres per window, σ from \(ParzenWindow.logSpacedWidths().count) values on [0.1, 1] by \(validationRows) validation images, \(testRows) test images")
+        context.say("Table 1's method, short: \(parzenSamples) centres per window, σ from \(ParzenWindow.logSpacedWidths().count) values on [0.1, 1] by \(validationRows) validation images (training-file rows from \(data.split.validation.lowerBound)), \(testRows) test images")
         ParzenEvaluation.table(rows).forEach(context.say)
         context.say()
         context.say("For context only (MNIST, another data set; the paper warns the estimator has high variance in high dimensions):")

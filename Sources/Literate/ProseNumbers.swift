@@ -8,7 +8,7 @@ import Foundation
 /// - a reference: `Chapter 4`, `Eq. (1)`, `§3`, `Figure 1(b)`, `Table 1`,
 ///   `Proposition 1`, `Algorithm 1`, a year after an author, an arXiv id;
 /// - inside code, a link's target, an HTML comment or an indented formula block;
-/// - part of a name (`1-D`, `mt19937`, `L2`, `float32`);
+/// - part of a name (`1-D`, `CIFAR-10`, `mt19937`, `L2`, `float32`);
 /// - a digit of a formula: a single-digit integer or a fraction of single
 ///   digits (`1/2`, `log 4`, `1 − D`, `σ(a)` with its `0` and `1`), next to
 ///   an operator. Numbers with more digits in a formula are values and are
@@ -110,7 +110,7 @@ public enum ProseNumbers {
             defer { previousReferenceEnd = isReference(before, previousEnd: previousReferenceEnd, in: text, at: range) ? range.upperBound : nil }
             if isReference(before, previousEnd: previousReferenceEnd, in: text, at: range) { continue }
             if isYear(printed, before) { continue }
-            if isNamePart(after) { continue }
+            if isNamePart(after) || before.last == "-" && before.dropLast().last?.isLetter == true { continue }
             if isFormulaDigit(printed, before: before, after: after) { continue }
             let key = printed.hasSuffix("%") ? String(printed.dropLast()) : printed
             if let count = vouched[printed] ?? vouched[key], count > 0 {
