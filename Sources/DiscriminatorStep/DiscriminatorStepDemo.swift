@@ -20,6 +20,8 @@ public enum DiscriminatorStepDemo: ChapterDemo {
         public var momentum = 0.5
         /// Where D is compared with D* and drawn.
         public var range: ClosedRange<Double> = -4...5
+        /// Minibatches each row of the progress table averages over.
+        public var window = 100
         public init() {}
     }
 
@@ -54,18 +56,18 @@ public enum DiscriminatorStepDemo: ChapterDemo {
     public static func run(_ context: DemoContext) throws {
         let setting = Setting()
         context.say("p_data = \(setting.data), G fixed with p_g = \(setting.generator)")
-        let d = setting.discriminator.hidden[0]
-        context.say("D: 1 input -> maxout \(d.units) units x \(d.pieces) pieces -> 1 logit; m = \(setting.minibatchSize), learning rate \(setting.learningRate), momentum \(setting.momentum)")
+        context.say("D: \(setting.discriminator)")
+        context.say("Inner loop: \(setting.steps) ascent steps, m = \(setting.minibatchSize), learning rate \(setting.learningRate), momentum \(setting.momentum)")
         context.say()
         let run = train(setting, seed: context.seed)
         let ceiling = try ValueFunction.integral(
             data: setting.data, generator: setting.generator,
             discriminatorLogit: ValueFunction.optimalLogit(data: setting.data, generator: setting.generator)).value
 
-        context.say("Ascending V̂ with G fixed (means over the 100 minibatches up to each step)")
+        context.say("Ascending V̂ with G fixed (means over the \(setting.window) minibatches up to each step)")
         var table = TextTable("step", "V̂", "mean D(x)", "mean D(G(z))")
         for end in [1, 100, 200, 300, 500, 1000, 2000] where end <= setting.steps {
-            let window = max(0, end - 100)..<end
+            let window = max(0, end - setting.window)..<end
             func mean(_ values: [Double]) -> Double { values[window].reduce(0, +) / Double(window.count) }
             table.add("\(end)", fixed(mean(run.minibatchValues)), fixed(mean(run.meanReal)), fixed(mean(run.meanGenerated)))
         }
@@ -88,7 +90,7 @@ public enum DiscriminatorStepDemo: ChapterDemo {
                            fixed(optimum), fixed(dx), fixed(abs(dx - optimum)))
         }
         comparison.lines.forEach(context.say)
-        context.say("max |D - D*| where (p_data + p_g)/2 >= \(DistanceToOptimum.mixtureFloor): \(fixed(distance.maximum)) at x = \(fixed(distance.worstPoint, 2)) (\(distance.pointsCompared) grid points)")
+        context.say("max |D - D*| where (p_data + p_g)/2 >= \(DistanceToOptimum.mixtureFloor): \(fixed(distance.maximum)) at x = \(fixed(distance.worstPoint, 2)) (\(distance.pointsCompared) of \(distance.gridPoints) grid points)")
         context.say("mean |D - D*| weighted by (p_data + p_g)/2: \(fixed(distance.weightedMean))")
         context.say()
 

@@ -22,6 +22,8 @@ public struct DistanceToOptimum: Sendable {
     public let weightedMean: Double
     /// How many grid points the maximum is taken over.
     public let pointsCompared: Int
+    /// How many points the grid has in all (the weighted mean uses every one).
+    public let gridPoints: Int
 
     /// The density floor below which a grid point is left out.
     public static let mixtureFloor = 0.05
@@ -42,6 +44,7 @@ public struct DistanceToOptimum: Sendable {
         worstPoint = worst
         weightedMean = weighted / weights
         pointsCompared = kept
+        gridPoints = points.count
     }
 
     /// Compares the network `discriminator` (1 input, 1 logit) with D* for

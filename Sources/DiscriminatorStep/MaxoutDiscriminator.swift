@@ -51,7 +51,8 @@ public struct MaxoutDiscriminator: Sendable {
         inputWidth: 784, hidden: [Layer(units: 240, pieces: 5), Layer(units: 240, pieces: 5)],
         inputKeep: 0.8, hiddenKeep: 0.5, weightRange: 0.005)
 
-    /// The 1-D discriminator of Chapters 2–4: one maxout layer of 8 units × 4 pieces.
+    /// The 1-D discriminator of Chapters 2 and 3: one maxout layer of 8 units × 4 pieces
+    /// (Chapter 4 stacks two such layers).
     ///
     /// Deviation from the paper: no dropout. The 1-D runs draw fresh samples
     /// at every step, so there is nothing to overfit, and a network trained

@@ -24,6 +24,10 @@ public enum GeneratorStepDemo: ChapterDemo {
         public var momentum = 0.5
         /// D steps after which G's gradients are measured.
         public var checkpoints = [0, 10, 20, 50, 100, 200, 400, 800, 1600]
+        /// The first checkpoint panel (b) draws and the summary starts from:
+        /// before it D is still learning its slope and D(G(z)) is far from 0,
+        /// so the gradients do not yet show saturation.
+        public var saturationFrom = 50
         /// Size of the one generator step shown.
         public var generatorLearningRate = 0.02
         /// Noise for measuring: z at the quantiles (i + ½)/n of the prior.
@@ -83,8 +87,9 @@ public enum GeneratorStepDemo: ChapterDemo {
 
     public static func run(_ context: DemoContext) throws {
         let setting = Setting()
-        context.say("p_data = \(setting.data), z ~ \(setting.prior), G: z -> \(setting.generator.hidden[0]) ReLU -> x")
-        context.say("D: maxout 8 x 4 -> logit, trained against the frozen G with m = \(setting.minibatchSize), learning rate \(setting.discriminatorLearningRate)")
+        context.say("p_data = \(setting.data), z ~ \(setting.prior), G: z -> \(setting.generator.hidden[0]) ReLU -> x, output bias \(setting.generator.outputBias)")
+        context.say("D: \(setting.discriminator)")
+        context.say("D steps against the frozen G: m = \(setting.minibatchSize), learning rate \(setting.discriminatorLearningRate), momentum \(setting.momentum)")
         context.say()
         let (g, d, measurements) = measure(setting, seed: context.seed)
 
@@ -96,6 +101,16 @@ public enum GeneratorStepDemo: ChapterDemo {
         }
         table.lines.forEach(context.say)
         context.say("At the logit the two losses differ by a factor D(G(z)) / (1 - D(G(z))) per sample: -D against -(1 - D).")
+        if let first = measurements.first(where: { $0.discriminatorSteps >= setting.saturationFrom }), let last = measurements.last {
+            context.say("Panel (b)'s range, D steps \(first.discriminatorSteps) to \(last.discriminatorSteps):")
+            func change(_ name: String, _ from: Double, _ to: Double, digits: Int) {
+                let factor = to < from ? "down by a factor of \(fixed(from / to, digits))" : "up by a factor of \(fixed(to / from, digits))"
+                context.say("  \(name): \(scientific(from, 3)) -> \(scientific(to, 3)), \(factor)")
+            }
+            change("mean D(G(z))", first.meanGeneratedProbability, last.meanGeneratedProbability, digits: 1)
+            change("|grad| log(1-D)", first.saturatingNorm, last.saturatingNorm, digits: 1)
+            change("|grad| -log D", first.nonSaturatingNorm, last.nonSaturatingNorm, digits: 2)
+        }
         context.say()
 
         // One step of each loss from the same state.
@@ -104,11 +119,15 @@ public enum GeneratorStepDemo: ChapterDemo {
         let before = g.outputs(at: zs)
         let saved = g.parameters.elements
         context.say("One generator step (learning rate \(setting.generatorLearningRate), no momentum yet) from this state")
-        var step = TextTable("loss", "mean G(z)", "mean D(G(z))", "mean |G(z) - 2|")
+        let target = setting.data.mean
+        var step = TextTable("loss", "mean G(z)", "mean D(G(z))", "mean |G(z) - \(target)|", "closer by", "D(G(z)) after/before")
+        func distance(_ xs: [Double]) -> Double { xs.reduce(0) { $0 + abs($1 - target) } / Double(xs.count) }
+        func meanD(_ xs: [Double]) -> Double { d.probabilities(at: xs).reduce(0, +) / Double(xs.count) }
+        // Each step's change is read against the state both steps start from.
         func describe(_ name: String, _ xs: [Double]) {
-            let probabilities = d.probabilities(at: xs)
-            step.add(name, fixed(xs.reduce(0, +) / Double(xs.count)), scientific(probabilities.reduce(0, +) / Double(xs.count), 3),
-                     fixed(xs.reduce(0) { $0 + abs($1 - setting.data.mean) } / Double(xs.count)))
+            let changes = xs == before ? ["-", "-"]
+                : [fixed(distance(before) - distance(xs)), fixed(meanD(xs) / meanD(before), 2)]
+            step.add([name, fixed(xs.reduce(0, +) / Double(xs.count)), scientific(meanD(xs), 3), fixed(distance(xs))] + changes)
         }
         describe("before", before)
         var after: [GeneratorLoss: [Double]] = [:]

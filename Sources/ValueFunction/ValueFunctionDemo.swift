@@ -19,6 +19,9 @@ public enum ValueFunctionDemo: ChapterDemo {
          Gaussian(mean: 0, standardDeviation: 2)),
     ]
 
+    /// Samples of each kind in the minibatch of the cross-entropy check.
+    public static let minibatchSize = 100
+
     /// Logits at which the naive and the logit forms are compared.
     public static let logits: [Float] = [-100, -20, -5, 0, 5, 20, 100]
 
@@ -72,11 +75,11 @@ public enum ValueFunctionDemo: ChapterDemo {
         let generator = Gaussian(mean: 2, standardDeviation: 1)
         // A fixed, imperfect discriminator: a(x) = 1 − x.
         let logit: (Double) -> Double = { 1 - $0 }
-        let real = (0..<100).map { _ in logit(data.sample(using: random)) }
-        let generated = (0..<100).map { _ in logit(generator.sample(using: random)) }
+        let real = (0..<minibatchSize).map { _ in logit(data.sample(using: random)) }
+        let generated = (0..<minibatchSize).map { _ in logit(generator.sample(using: random)) }
         let value = ValueFunction.estimate(realLogits: real, generatedLogits: generated)
         let bce = BinaryCrossEntropy.meanLoss(realLogits: real, generatedLogits: generated)
-        context.say("One minibatch (m = 100) with D(x) = σ(1 - x):")
+        context.say("One minibatch (m = \(minibatchSize)) with D(x) = σ(1 - x):")
         context.say("  V̂ = \(fixed(value.realTerm)) + \(fixed(value.generatedTerm)) = \(fixed(value.value))")
         context.say("  mean binary cross-entropy = \(fixed(bce)); -2 × BCE = \(fixed(-2 * bce))")
     }

@@ -47,7 +47,7 @@ import ValueFunction
     @Test(arguments: Array(31...40) as [UInt64])
     func discriminatorGradient_matchesFiniteDifferences(_ seed: UInt64) {
         let (theta, gradient, f) = Self.gradientAndObjective(seed: seed)
-        let check = GradientCheck(at: theta, gradient: gradient, of: f)
+        let check = GradientCheck(at: theta, gradient: gradient, tolerance: 1e-6, of: f)
         #expect(check.passed, "\(check)")
     }
 
@@ -118,8 +118,9 @@ import ValueFunction
 
     /// Proposition 1: with G fixed, 2000 steps of the chapter's setting (seed 1)
     /// bring D close to D* = p_data / (p_data + p_g) where there is data.
-    /// Minibatch noise (m = 64, learning rate 0.01) keeps D jittering by about
-    /// 0.01–0.02 around its limit; the bounds leave that margin.
+    /// D is expected to jitter around its limit under minibatch noise
+    /// (m = 64, learning rate 0.01), and a maxout logit only approximates
+    /// D*'s; the bounds leave a margin of about 0.01–0.02 for both.
     @Test func discriminator_approachesTheOptimalDiscriminator() throws {
         let setting = DiscriminatorStepDemo.Setting()
         let run = DiscriminatorStepDemo.train(setting, seed: 1)
