@@ -8,7 +8,8 @@ import Foundation
 ///     the best Fréchet distance, 3.65<!-- from: "authors-seed1  authors" 6 -->, at epoch 50
 ///
 /// `"LABEL"` picks the one transcript line of the chapter that contains it
-/// (runs of spaces count as one, as in the transcript check), and `N` the
+/// (runs of spaces count as one, as in the transcript check, and spaces at
+/// the label's ends are dropped), and `N` the
 /// N-th number after the label on that line (1 when left out). Since the
 /// transcripts are checked against the program, a bound number is too: it
 /// must equal the transcript's number rounded to the digits the prose prints.
@@ -21,7 +22,9 @@ public struct ProseBinding: Equatable, Sendable {
 
     /// A number as prose writes it: a minus sign (ASCII or U+2212), digits in
     /// groups of three separated by a space, U+2009 or U+202F, a fraction, an exponent.
-    static let numberPattern = #"[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?"#
+    /// A superscript is an exponent only after a 10 (`10⁻³`, `3·10⁻³`); after
+    /// any other number it is a power (`0.5²`), which is not part of the number.
+    static let numberPattern = #"[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|[-−]?(?:\d+(?:\.\d+)?·)?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?"#
 
     static let marker = try! NSRegularExpression(pattern: #"(\#(numberPattern))(?:%|\*\*|\*|`)?<!--\s*from:\s*"([^"]+)"(?:\s+(\d+))?\s*-->"#)
 

@@ -32,13 +32,13 @@ public enum ProseNumbers {
     public static let markerKinds = ["paper", "cite", "math", "setting", "test"]
 
     static let number = try! NSRegularExpression(
-        pattern: #"(?<![\w.,/^])[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,^])[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+|·10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?%?(?![\w])"#)
+        pattern: #"(?<![\w.,/^])[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,^])[-−]?(?:\d+(?:\.\d+)?·)?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+%?(?![\w])|(?<![\w.,^])[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?%?(?![\w])"#)
 
     /// Words after which a number names a part of the paper or the notebook.
     static let reference = try! NSRegularExpression(pattern: #"(?:\b(?:Chapters?|Figures?|Fig\.|Tables?|Eqs?\.|Equations?|Sections?|Propositions?|Theorems?|Algorithms?|Corollary|Lemma|panels?|step|Step|Part|issue)|§)\s*\(?$"#)
     /// A citation year: after "et al." or a capitalised name.
     static let citation = try! NSRegularExpression(pattern: #"(?:et al\.|[A-Z][\p{L}'-]+),?\s*\(?$"#)
-    static let operators = CharacterSet(charactersIn: "=−-+·×/^()[]{}≈≤≥<>‖|*∫∑√½¼σ∞:")
+    static let operators = CharacterSet(charactersIn: "=−-+±·×/^()[]{}≈≤≥<>‖|*∫∑√½¼σ∞:²³")
 
     static let vouching = try! NSRegularExpression(pattern: #"<!--\s*(paper|cite|math|setting|test):\s*([^>]*?)\s*-->"#)
     static let comment = try! NSRegularExpression(pattern: #"<!--.*?-->"#)

@@ -130,7 +130,7 @@ import Testing
     @Test func boundNumber_agreesAtThePrintedPrecision() {
         for prose in [#"3.65<!-- from: "seed1" 2 -->"#, #"3.7<!-- from: "seed1" 2 -->"#, #"4<!-- from: "seed1" 2 -->"#,
                       #"50<!-- from: "seed1" 3 -->"#, #"12.5%<!-- from: "seed2 2" -->"#, #"**1.25e1**<!-- from: "seed2 2" -->"#,
-                      #"−1<!-- from: "total" -->"#] {
+                      #"−1<!-- from: "total" -->"#, #"1.25·10¹<!-- from: "seed2 2" -->"#] {
             #expect(LiterateTests.check.bindingProblems(Self.boundDocument(prose)).isEmpty, "\(prose)")
         }
     }
@@ -198,6 +198,7 @@ import Testing
         let untested = Self.unaccounted("A test draws 401 estimates <!-- test: 401 -->.")
         #expect(untested.count == 1 && untested[0].contains("no test the chapter links to holds 401"), "\(untested)")
         #expect(Self.unaccounted("It fell towards 10⁻³ and 3·10⁻³.").count == 2)
+        #expect(Self.unaccounted("The data N(2, 1.5²).").map { $0.contains("1.5 is neither") } == [true], "a power is not part of the number")
     }
 
     @Test func missingTest_isCaught() throws {
