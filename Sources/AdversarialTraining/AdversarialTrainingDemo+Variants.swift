@@ -61,8 +61,12 @@ extension AdversarialTrainingDemo {
         let seeds = (0..<UInt64(variantSeeds)).map { context.seed + $0 }
         let runs = try variants.map { variant in try seeds.map { try runVariant(variant, of: world, seed: $0) } }
 
-        context.say("Variants, \(variantIterations) iterations each. JSD every 100 iterations (0 to \(variantIterations)), seed \(context.seed):")
+        context.say("Variants, \(variantIterations) iterations each. JSD of seed \(context.seed) every 100 iterations:")
         let width = variants.map(\.key.count).max()! + 1
+        // A header over the columns, each as wide as a fixed(_:) value.
+        let iterations = runs[0][0].records.map { "\($0.iteration)".padding(toLength: 6, withPad: " ", startingAt: 0) }
+        let header = "  \("iteration:".padding(toLength: width, withPad: " ", startingAt: 0)) \(iterations.joined(separator: " "))"
+        context.say(String(header.reversed().drop { $0 == " " }.reversed()))
         for (variant, run) in zip(variants, runs) {
             let curve = run[0].records.map(\.divergence)
             let key = (variant.key + ":").padding(toLength: width, withPad: " ", startingAt: 0)

@@ -56,7 +56,7 @@ public enum AdversarialTrainingDemo: ChapterDemo {
         context.say()
         context.say("The curves, every 100 iterations (0 to \(OneDimensionalGAN.iterations)):")
         func curve(_ name: String, _ values: [Double], _ range: ClosedRange<Double>? = nil) {
-            let padded = name.padding(toLength: 11, withPad: " ", startingAt: 0)
+            let padded = (name + ":").padding(toLength: 11, withPad: " ", startingAt: 0)
             context.say("  \(padded) \(fixed(values.first!)) \(TextCurve.sparkline(values, range: range)) \(fixed(values.last!))")
         }
         curve("JSD", records.map(\.divergence))
@@ -118,8 +118,8 @@ public enum AdversarialTrainingDemo: ChapterDemo {
             generator: trainer.generator, discriminator: trainer.discriminator, generatedSamples: world.generatedSamples(trainer))
         context.say("Mode collapse (§6): \(collapseSteps) more G steps with D frozen")
         var table = TextTable("", "JSD", "mean G(z)", "sd G(z)", "E D(G(z))")
-        table.add("before", fixed(before.divergence), fixed(before.generatedMean), fixed(before.generatedStandardDeviation), fixed(before.meanGeneratedProbability))
-        table.add("after", fixed(after.divergence), fixed(after.generatedMean), fixed(after.generatedStandardDeviation), fixed(after.meanGeneratedProbability))
+        table.add("after training", fixed(before.divergence), fixed(before.generatedMean), fixed(before.generatedStandardDeviation), fixed(before.meanGeneratedProbability))
+        table.add("then \(collapseSteps) G steps", fixed(after.divergence), fixed(after.generatedMean), fixed(after.generatedStandardDeviation), fixed(after.meanGeneratedProbability))
         table.lines.forEach(context.say)
         let figure = try context.figure("mode-collapse.png")
         try PanelFigure(panels: [beforePanel, afterPanel], columns: 2, panelWidth: 480, panelHeight: 330).render().write(to: figure.url)

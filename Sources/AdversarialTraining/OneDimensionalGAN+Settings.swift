@@ -15,7 +15,7 @@ extension OneDimensionalGAN {
             "p_data = \(data), z ~ \(prior)",
             "G: \(g), hidden biases uniform on ±\(generator.hiddenBiasRange); "
                 + "D: \(d), biases \(discriminator.biasRange == 0 ? "0" : "uniform on ±\(discriminator.biasRange)")",
-            "\(c.updateRule), m = \(c.minibatchSize), momentum \(c.momentum), G loss \(c.generatorLoss)",
+            "update: \(c.updateRule); m = \(c.minibatchSize), momentum \(c.momentum), G loss \(c.generatorLoss)",
             "learning rates \(c.discriminatorLearningRate) (D) and \(c.generatorLearningRate) (G), "
                 + "divided by \(c.learningRateDecay) per iteration; \(Self.iterations) iterations",
         ]
