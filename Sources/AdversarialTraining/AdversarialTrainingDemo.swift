@@ -16,8 +16,9 @@ public enum AdversarialTrainingDemo: ChapterDemo {
     public static let panelGeneratorSteps = 20
     /// Generator steps with D frozen, for §6's collapse.
     public static let collapseSteps = 1000
-    /// Iterations of each variant run.
+    /// Iterations of each variant run, and how many seeds each is run from.
     public static let variantIterations = 1000
+    public static let variantSeeds = 5
 
     /// Trains `world` from `seed`, recording every `every` iterations.
     public static func train(_ world: OneDimensionalGAN, seed: UInt64, iterations: Int = OneDimensionalGAN.iterations,
@@ -33,16 +34,18 @@ public enum AdversarialTrainingDemo: ChapterDemo {
 
     public static func run(_ context: DemoContext) throws {
         let world = OneDimensionalGAN.figure1
-        let c = world.configuration
-        context.say("p_data = \(world.data), z ~ \(world.prior); G: z -> 16 ReLU -> x; D: maxout 8x4 -> maxout 8x4 -> logit")
-        context.say("\(c.updateRule), m = \(c.minibatchSize), momentum \(c.momentum), learning rates \(c.discriminatorLearningRate) (D) and \(c.generatorLearningRate) (G) divided by \(c.learningRateDecay) per iteration, G loss \(c.generatorLoss)")
+        context.say("Settings (seed \(context.seed)):")
+        for line in world.settingsLines { context.say("  " + line) }
+        context.say("  JSD from \(OneDimensionalGAN.divergenceSamples) samples of G; Figure 1 at iteration \(panelIteration), "
+            + "then \(panelDiscriminatorSteps) D steps, then \(panelGeneratorSteps) G steps")
+        context.say("  variants: \(variantIterations) iterations from each of \(variantSeeds) seeds; collapse: \(collapseSteps) G steps with D frozen")
         context.say()
 
         let (trainer, records) = try train(world, seed: context.seed, every: 100)
         let bias = try JensenShannonEstimate.divergence(
             world.data, Gaussian(mean: world.data.mean, standardDeviation: (world.data.standardDeviation * world.data.standardDeviation
                 + pow(JensenShannonEstimate.KernelDensity(samples: world.generatedSamples(trainer)).bandwidth, 2)).squareRoot()))
-        context.say("Training (JSD estimated from 2000 samples of G by a kernel density estimate and GSL quadrature)")
+        context.say("Training (JSD estimated from samples of G by a kernel density estimate and GSL quadrature)")
         var table = TextTable("iteration", "JSD", "mean G(z)", "sd G(z)", "E D(x)", "E D(G(z))")
         for record in records where [0, 100, 300, 500, 1000, 2000, 3000].contains(record.iteration) {
             table.add("\(record.iteration)", fixed(record.divergence), fixed(record.generatedMean), fixed(record.generatedStandardDeviation),
@@ -53,7 +56,7 @@ public enum AdversarialTrainingDemo: ChapterDemo {
         context.say()
         context.say("The curves, every 100 iterations (0 to \(OneDimensionalGAN.iterations)):")
         func curve(_ name: String, _ values: [Double], _ range: ClosedRange<Double>? = nil) {
-            let padded = name.padding(toLength: 11, withPad: " ", startingAt: 0)
+            let padded = (name + ":").padding(toLength: 11, withPad: " ", startingAt: 0)
             context.say("  \(padded) \(fixed(values.first!)) \(TextCurve.sparkline(values, range: range)) \(fixed(values.last!))")
         }
         curve("JSD", records.map(\.divergence))
@@ -68,7 +71,7 @@ public enum AdversarialTrainingDemo: ChapterDemo {
 
         try figure1(context, world: world, finalTrainer: trainer)
         context.say()
-        try variants(context, world: world, baseline: records)
+        try variants(context, world: world)
         context.say()
         try collapse(context, world: world, trainer: trainer)
     }
@@ -103,42 +106,6 @@ public enum AdversarialTrainingDemo: ChapterDemo {
         context.say("Figure: \(figure.displayName)")
     }
 
-    /// k = 1 against a larger k, the two losses, Algorithm 1 against the simultaneous update.
-    static func variants(_ context: DemoContext, world: OneDimensionalGAN, baseline: [TrainingRecord]) throws {
-        context.say("Variants, same seed, \(variantIterations) iterations each (JSD every 100 iterations):")
-        var table = TextTable("variant", "JSD 200", "JSD 500", "JSD \(variantIterations)", "E D(x)", "E D(G(z))", "curve of JSD")
-        func add(_ name: String, _ records: [TrainingRecord]) {
-            func at(_ i: Int) -> Double { records.first { $0.iteration == i }!.divergence }
-            let last = records.last!
-            table.add(name, fixed(at(200)), fixed(at(500)), fixed(at(variantIterations)), fixed(last.meanRealProbability),
-                      fixed(last.meanGeneratedProbability), TextCurve.sparkline(records.map(\.divergence), range: 0...0.7))
-        }
-        let baseline = Array(baseline.prefix { $0.iteration <= variantIterations })
-        add("Algorithm 1, k = 1, -log D (above)", baseline)
-        var curves: [(String, [TrainingRecord])] = []
-        for (name, change) in [
-            ("Algorithm 1, k = 5", { (w: inout OneDimensionalGAN) in w.configuration.updateRule = .algorithm1(k: 5) }),
-            ("saturating log(1 - D)", { (w: inout OneDimensionalGAN) in w.configuration.generatorLoss = .saturating }),
-            ("simultaneous (authors' code)", { (w: inout OneDimensionalGAN) in w.configuration.updateRule = .simultaneous }),
-        ] as [(String, (inout OneDimensionalGAN) -> Void)] {
-            var variant = world
-            change(&variant)
-            let records = try train(variant, seed: context.seed, iterations: variantIterations, every: 100).records
-            add(name, records)
-            curves.append((name, records))
-        }
-        table.lines.forEach(context.say)
-        let figure = try context.figure("algorithm-1-variants.png")
-        var plot = LinePlot(title: "JSD(p_data, p_g) during training", xLabel: "iteration", yLabel: "JSD (nats)")
-        plot.add(Series(label: "Algorithm 1, k = 1", x: baseline.map { Double($0.iteration) }, y: baseline.map(\.divergence), color: .blue))
-        for ((name, records), color) in zip(curves, [RGBColor.orange, .vermillion, .purple]) {
-            plot.add(Series(label: name, x: records.map { Double($0.iteration) }, y: records.map(\.divergence), color: color, marker: .circle))
-        }
-        plot.legend = .topRight
-        try plot.render(width: 720, height: 420).write(to: figure.url)
-        context.say("Figure: \(figure.displayName)")
-    }
-
     /// §6: G trained on with D frozen collapses many z onto one x.
     static func collapse(_ context: DemoContext, world: OneDimensionalGAN, trainer: GANTrainer<Double>) throws {
         let before = try TrainingRecord(world, trainer)
@@ -151,8 +118,8 @@ public enum AdversarialTrainingDemo: ChapterDemo {
             generator: trainer.generator, discriminator: trainer.discriminator, generatedSamples: world.generatedSamples(trainer))
         context.say("Mode collapse (§6): \(collapseSteps) more G steps with D frozen")
         var table = TextTable("", "JSD", "mean G(z)", "sd G(z)", "E D(G(z))")
-        table.add("before", fixed(before.divergence), fixed(before.generatedMean), fixed(before.generatedStandardDeviation), fixed(before.meanGeneratedProbability))
-        table.add("after", fixed(after.divergence), fixed(after.generatedMean), fixed(after.generatedStandardDeviation), fixed(after.meanGeneratedProbability))
+        table.add("after training", fixed(before.divergence), fixed(before.generatedMean), fixed(before.generatedStandardDeviation), fixed(before.meanGeneratedProbability))
+        table.add("then \(collapseSteps) G steps", fixed(after.divergence), fixed(after.generatedMean), fixed(after.generatedStandardDeviation), fixed(after.meanGeneratedProbability))
         table.lines.forEach(context.say)
         let figure = try context.figure("mode-collapse.png")
         try PanelFigure(panels: [beforePanel, afterPanel], columns: 2, panelWidth: 480, panelHeight: 330).render().write(to: figure.url)

@@ -49,6 +49,8 @@ public struct OneDimensionalGAN: Sendable {
 
     /// How many iterations Chapter 4 trains for.
     public static let iterations = 3000
+    /// Samples of G(z) behind each estimate of p_g and of the JSD.
+    public static let divergenceSamples = 2000
 
     /// Fresh networks, drawn from `seed`, and a trainer for them. The same
     /// seed gives the same run, bit for bit, on the same machine and thread count.
@@ -62,13 +64,13 @@ public struct OneDimensionalGAN: Sendable {
 
     /// n samples of G(z), from z evenly spread over the prior (the quantiles
     /// (i + ½)/n), so the estimate of p_g carries no sampling noise of its own.
-    public func generatedSamples(_ trainer: GANTrainer<Double>, count: Int = 2000) -> [Double] {
+    public func generatedSamples(_ trainer: GANTrainer<Double>, count: Int = OneDimensionalGAN.divergenceSamples) -> [Double] {
         let zs = (0..<count).map { prior.lower + (prior.upper - prior.lower) * (Double($0) + 0.5) / Double(count) }
         return trainer.generator.outputs(at: zs)
     }
 
     /// JSD(p_data ‖ p̂_g) with p̂_g the kernel estimate from `generatedSamples`.
-    public func divergence(_ trainer: GANTrainer<Double>, count: Int = 2000) throws -> Double {
+    public func divergence(_ trainer: GANTrainer<Double>, count: Int = OneDimensionalGAN.divergenceSamples) throws -> Double {
         try JensenShannonEstimate.divergence(data: data, samples: generatedSamples(trainer, count: count))
     }
 }

@@ -27,6 +27,8 @@ public enum PointwiseMaximiser {
     /// Where GSL's Brent minimiser searches, as logits: y from σ(−40) ≈ 4e-18
     /// to 1 − 4e-18.
     public static let searchInterval: ClosedRange<Double> = -40...40
+    /// Evenly spaced points of `searchInterval` the best of which Brent's bracket is built around.
+    public static let bracketGridPoints = 161
 
     // [excerpt: numeric-maximiser]
     /// The maximiser found numerically: GSL's Brent method minimises
@@ -40,7 +42,7 @@ public enum PointwiseMaximiser {
     /// Throws when the maximum is not inside the interval, as for a = 0
     /// (the supremum is then approached only as y → 0).
     public static func numericLogit(a: Double, b: Double) throws -> Minimisation.Result {
-        try Minimisation.minimum(in: searchInterval, gridPoints: 161) { t in
+        try Minimisation.minimum(in: searchInterval, gridPoints: bracketGridPoints) { t in
             -objective(a: a, b: b, logit: t)
         }
     }

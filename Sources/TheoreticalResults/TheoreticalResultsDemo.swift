@@ -25,10 +25,12 @@ public enum TheoreticalResultsDemo: ChapterDemo {
     public static let bimodal = Mixture(
         [Gaussian(mean: -2, standardDeviation: 0.5), Gaussian(mean: 2, standardDeviation: 0.5)], weights: [0.7, 0.3])
 
+    /// The smallest shift of the mean in the Theorem 1 table.
+    public static let smallShift = 0.01
     /// The pairs (p_data, p_g) of the Theorem 1 table.
     public static let criterionPairs: [(data: any Density1D, generator: any Density1D)] = [
         (standardGaussian, standardGaussian),
-        (standardGaussian, Gaussian(mean: 0.01, standardDeviation: 1)),
+        (standardGaussian, Gaussian(mean: smallShift, standardDeviation: 1)),
         (standardGaussian, Gaussian(mean: 2, standardDeviation: 1)),
         (standardGaussian, Gaussian(mean: 0, standardDeviation: 2)),
         (Mixture([Gaussian(mean: -2, standardDeviation: 0.5), Gaussian(mean: 2, standardDeviation: 0.5)], weights: [1, 1]),
@@ -86,7 +88,7 @@ public enum TheoreticalResultsDemo: ChapterDemo {
     /// The pointwise maximiser against GSL's Brent minimiser.
     static func proposition1(_ context: DemoContext) throws {
         context.say("Proposition 1: a·log y + b·log(1 - y) peaks at y* = a/(a + b)")
-        context.say("GSL's Brent minimiser on the logit t (y = σ(t)) against the closed form")
+        context.say("GSL's Brent minimiser on the logit t (y = σ(t)), bracketed from \(PointwiseMaximiser.bracketGridPoints) grid points, against the closed form")
         var table = TextTable("a", "b", "a/(a + b)", "Brent's y", "|t - t*|", "resolution")
         for (a, b) in shownMaximiserPairs {
             let found = try PointwiseMaximiser.numericLogit(a: a, b: b)
@@ -97,7 +99,7 @@ public enum TheoreticalResultsDemo: ChapterDemo {
         }
         table.lines.forEach(context.say)
         let worst = try worstMaximiserError()
-        context.say("All \(maximiserGrid.count)×\(maximiserGrid.count) pairs of a, b in {\(maximiserGrid.map { scientific($0, 0) }.joined(separator: ", "))}:")
+        context.say("All \(maximiserGrid.count * maximiserGrid.count) pairs (a, b) from {\(maximiserGrid.map { String(format: "%g", $0) }.joined(separator: ", "))}:")
         context.say("  worst |t - t*| = \(scientific(worst, 1)), so y* and 1 - y* are both found to a relative error of at most \(scientific(worst, 1))")
         do {
             _ = try PointwiseMaximiser.numericLogit(a: 0, b: 1)
@@ -110,6 +112,7 @@ public enum TheoreticalResultsDemo: ChapterDemo {
     /// V(D*, G) against V at perturbed discriminators.
     static func perturbations(_ context: DemoContext) throws {
         context.say("V(D*, G) - V(D, G) for D = σ(a* + ε·h): positive for every h, and ½ε²Q to leading (second) order")
+        var worstRatio = 0.0
         var table = TextTable("p_data", "p_g", "h", "ε = \(fixed(largePerturbation, 1))", "ε = -\(fixed(largePerturbation, 1))",
                               "ε = \(fixed(smallPerturbation, 2)): loss / (½ε²Q)")
         for (data, generator) in perturbationPairs {
@@ -120,17 +123,21 @@ public enum TheoreticalResultsDemo: ChapterDemo {
                 let q = try perturbation.curvature(data: data, generator: generator)
                 table.add(data.description, generator.description, perturbation.name, fixed(up, 6), fixed(down, 6),
                           fixed(small / (0.5 * smallPerturbation * smallPerturbation * q), 4))
+                worstRatio = max(worstRatio, abs(small / (0.5 * smallPerturbation * smallPerturbation * q) - 1))
             }
         }
         table.lines.forEach(context.say)
+        context.say("At ε = \(fixed(smallPerturbation, 2)) every loss is within \(fixed(100 * worstRatio, 2))% of ½ε²Q.")
     }
 
     /// Eqs. (4)–(6) side by side.
     static func theorem1(_ context: DemoContext) throws {
         context.say("Theorem 1: C(G) by GSL quadrature, three ways (m = (p_data + p_g)/2)")
         var table = TextTable("p_data", "p_g", "C(G), Eq. (4)", "KL form, Eq. (5)", "JSD form, Eq. (6)", "largest diff", "C(G) + log 4")
+        var largest = 0.0
         for (data, generator) in criterionPairs {
             let forms = try TrainingCriterion.forms(data: data, generator: generator)
+            largest = max(largest, forms.largestDisagreement)
             table.add(data.description, generator.description, fixed(forms.criterion.value, 10),
                       fixed(forms.kullbackLeiblerForm.value, 10), fixed(forms.jensenShannonForm.value, 10),
                       scientific(forms.largestDisagreement, 0), fixed(forms.criterion.value - TrainingCriterion.minusLog4, 10))
@@ -138,6 +145,10 @@ public enum TheoreticalResultsDemo: ChapterDemo {
         table.lines.forEach(context.say)
         context.say("-log 4 = \(fixed(TrainingCriterion.minusLog4, 10)); -log 2 = \(fixed(-log(2.0), 10)) "
             + "(overlapping halves: JSD = ½ log 2); 0 for disjoint supports (JSD = log 2, its largest value)")
+        context.say("The three forms differ by at most \(scientific(largest, 0)) over all \(criterionPairs.count) pairs.")
+        let shift = try TrainingCriterion.criterion(data: standardGaussian, generator: Gaussian(mean: smallShift, standardDeviation: 1)).value
+        context.say("A shift of the mean by δ = \(fixed(smallShift, 2)): C(G) + log 4 = \(scientific(shift - TrainingCriterion.minusLog4, 3)), "
+            + "and δ²/4 = \(scientific(smallShift * smallShift / 4, 3)) (2·JSD ≈ δ²·I/4, Fisher information I = 1)")
     }
 
     /// C along the family of shifted Gaussians, and its minima by Brent.
