@@ -146,9 +146,11 @@ public struct FullRunReport {
         let samples = evaluations[0].quality.sizes.samples
         var out = ["Final checkpoints, \(samples) samples each by the classifier; Parzen windows of \(evaluations[0].parzenSizes.centres) samples, \(evaluations[0].parzenSizes.test) test images:"]
         var table = TextTable(header: ["measure"] + evaluated.map { "seed \($0.seed)" } + ["mean", "sd", "test images"])
+        // Counts print whole, their mean and spread with one decimal.
         func row(_ name: String, _ values: [Double], decimals: Int, reference: String) {
             let (mean, sd) = Self.spread(values)
-            table.add([name] + values.map { fixed($0, decimals) } + [fixed(mean, decimals), fixed(sd, decimals), reference])
+            let spreadDecimals = max(decimals, 1)
+            table.add([name] + values.map { fixed($0, decimals) } + [fixed(mean, spreadDecimals), fixed(sd, spreadDecimals), reference])
         }
         let fractions = evaluations.map { $0.quality.histogram.fractions }
         let q = evaluations.map(\.quality)

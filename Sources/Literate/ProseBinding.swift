@@ -16,6 +16,10 @@ import Foundation
 public struct ProseBinding: Equatable, Sendable {
     public let printed: String
     public let label: String
+    /// A line that must come first: the label names the first line after
+    /// it that contains the label, so one table's row can be told from
+    /// another table's row of the same name (`"After epoch 8" / "Sandal"`).
+    public let section: String?
     public let position: Int
     /// The document's line (1-based).
     public let line: Int
@@ -26,7 +30,7 @@ public struct ProseBinding: Equatable, Sendable {
     /// any other number it is a power (`0.5²`), which is not part of the number.
     static let numberPattern = #"[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|[-−]?(?:\d+(?:\.\d+)?·)?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?"#
 
-    static let marker = try! NSRegularExpression(pattern: #"(\#(numberPattern))(?:%|\*\*|\*|`)?<!--\s*from:\s*"([^"]+)"(?:\s+(\d+))?\s*-->"#)
+    static let marker = try! NSRegularExpression(pattern: #"(\#(numberPattern))(?:%|\*\*|\*|`)?<!--\s*from:\s*"([^"]+)"(?:\s*/\s*"([^"]+)")?(?:\s+(\d+))?\s*-->"#)
 
     /// A marker whatever precedes it: every one must follow a number.
     static let anyMarker = try! NSRegularExpression(pattern: #"<!--\s*from:"#)
@@ -39,7 +43,9 @@ public struct ProseBinding: Equatable, Sendable {
             let found = marker.matches(in: line, range: range)
             for match in found {
                 let part = { (i: Int) in match.range(at: i).location == NSNotFound ? nil : String(line[Range(match.range(at: i), in: line)!]) }
-                bindings.append(ProseBinding(printed: part(1)!, label: part(2)!, position: part(3).flatMap(Int.init) ?? 1, line: index + 1))
+                let (first, second) = (part(2)!, part(3))
+                bindings.append(ProseBinding(printed: part(1)!, label: second ?? first, section: second == nil ? nil : first,
+                                             position: part(4).flatMap(Int.init) ?? 1, line: index + 1))
             }
             if anyMarker.numberOfMatches(in: line, range: range) != found.count { stray.append(index + 1) }
         }
@@ -101,9 +107,19 @@ extension ProseBinding {
     /// What is wrong with this binding in `document`, or nil when its number
     /// agrees with the transcript.
     public func problem(in document: ChapterDocument, transcriptLines: [String]? = nil) -> String? {
-        let where_ = "\(document.name):\(line): \(printed) from \"\(label)\""
+        let where_ = "\(document.name):\(line): \(printed) from " + (section.map { "\"\($0)\" / " } ?? "") + "\"\(label)\""
         let label = Self.collapsingSpaces(self.label)
-        let candidates = (transcriptLines ?? document.transcriptLines).filter { $0.contains(label) }
+        var lines = transcriptLines ?? document.transcriptLines
+        if let section {
+            let heading = Self.collapsingSpaces(section)
+            let starts = lines.indices.filter { lines[$0].contains(heading) }
+            guard starts.count == 1, let start = starts.first else {
+                return "\(where_): \(starts.count) transcript lines contain the section \"\(section)\"; it must name one"
+            }
+            // The first line after the section that holds the label.
+            lines = lines[(start + 1)...].first { $0.contains(label) }.map { [$0] } ?? []
+        }
+        let candidates = lines.filter { $0.contains(label) }
         guard candidates.count == 1, let source = candidates.first else {
             return candidates.isEmpty ? "\(where_): no transcript line of the chapter contains the label"
                 : "\(where_): \(candidates.count) transcript lines contain the label; make it name one"
