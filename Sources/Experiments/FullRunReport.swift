@@ -81,6 +81,10 @@ public struct FullRunReport {
         out.append("Full runs, from their records (measured after every epoch on \(runs[0].record.measurement.samples) samples of one fixed z):")
         out += table.lines
         for run in runs { out.append("  \(run.name) stopped: \(run.record.stopReason ?? "by --epochs, before its patience ran out")") }
+        let bests = runs.compactMap { $0.record.best?.frechetDistance }
+        if bests.count > 1, let low = bests.min(), let high = bests.max() {
+            out.append("  the best Frechet distances of the \(bests.count) runs span a factor of \(fixed(high / low, 2))")
+        }
         return out
     }
 
@@ -161,7 +165,7 @@ public struct FullRunReport {
         row("Frechet distance", q.map(\.frechetDistance), decimals: 2, reference: fixed(q[0].frechetFloor, 2))
         row("precision", q.map(\.precision), decimals: 3, reference: fixed(q[0].realPrecision, 3))
         row("recall", q.map(\.recall), decimals: 3, reference: fixed(q[0].realRecall, 3))
-        row("nearest training image, median L2^2", q.map(\.sampleDistances.median), decimals: 1, reference: fixed(q[0].testDistances.median, 1))
+        row("nearest training image, median squared L2", q.map(\.sampleDistances.median), decimals: 1, reference: fixed(q[0].testDistances.median, 1))
         let generator = evaluations.map { $0.parzen.first { $0.name == ParzenEvaluation.generatorRowName } }
         if generator.allSatisfy({ $0 != nil }) {
             row("Parzen log-likelihood", generator.map { $0!.mean }, decimals: 1, reference: "-")

@@ -6,7 +6,8 @@ import Foundation
 /// held to what the committed seeds agree on, not to their digits.
 extension RunRecord {
     /// The best Fréchet distances of Chapter 6's three seeds span a factor
-    /// of 1.8; a re-run elsewhere may land within a factor of 2 of the record's.
+    /// of about 1.5 (`study full-run` prints it); a re-run elsewhere may land
+    /// within a factor of 2 of the record's.
     public static let anotherRunDistanceFactor = 2.0
     /// A class the record ends with at 5% or more must end the re-run at
     /// 3% or more: single epochs of the committed seeds dip that far.

@@ -8,9 +8,10 @@ import Foundation
 ///     the best Fréchet distance, 3.65<!-- from: "authors-seed1  authors" 6 -->, at epoch 50
 ///
 /// `"LABEL"` picks the one transcript line of the chapter that contains it
-/// (runs of spaces count as one, as in the transcript check, and spaces at
-/// the label's ends are dropped), and `N` the
-/// N-th number after the label on that line (1 when left out). Since the
+/// (runs of spaces count as one, as in the transcript check; one space at the
+/// label's end is kept), and `N` the
+/// N-th number after the label on that line (1 when left out); a label that
+/// starts with `^` must start its line. Since the
 /// transcripts are checked against the program, a bound number is too: it
 /// must equal the transcript's number rounded to the digits the prose prints.
 public struct ProseBinding: Equatable, Sendable {
@@ -102,13 +103,19 @@ extension ProseBinding {
         text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
+    /// A label starting with `^` must start the line (a table's first column).
+    static func line(_ line: String, holds label: String) -> Bool {
+        label.hasPrefix("^") ? line.hasPrefix(label.dropFirst()) : line.contains(label)
+    }
+
     static let transcriptNumber = try! NSRegularExpression(pattern: #"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"#)
 
     /// What is wrong with this binding in `document`, or nil when its number
     /// agrees with the transcript.
     public func problem(in document: ChapterDocument, transcriptLines: [String]? = nil) -> String? {
         let where_ = "\(document.name):\(line): \(printed) from " + (section.map { "\"\($0)\" / " } ?? "") + "\"\(label)\""
-        let label = Self.collapsingSpaces(self.label)
+        // A space at the label's end is kept: "^1 " is epoch 1, not epoch 16.
+        let label = Self.collapsingSpaces(self.label) + (self.label.hasSuffix(" ") ? " " : "")
         var lines = transcriptLines ?? document.transcriptLines
         if let section {
             let heading = Self.collapsingSpaces(section)
@@ -117,14 +124,15 @@ extension ProseBinding {
                 return "\(where_): \(starts.count) transcript lines contain the section \"\(section)\"; it must name one"
             }
             // The first line after the section that holds the label.
-            lines = lines[(start + 1)...].first { $0.contains(label) }.map { [$0] } ?? []
+            lines = lines[(start + 1)...].first { Self.line($0, holds: label) }.map { [$0] } ?? []
         }
-        let candidates = lines.filter { $0.contains(label) }
+        let candidates = lines.filter { Self.line($0, holds: label) }
         guard candidates.count == 1, let source = candidates.first else {
             return candidates.isEmpty ? "\(where_): no transcript line of the chapter contains the label"
                 : "\(where_): \(candidates.count) transcript lines contain the label; make it name one"
         }
-        let rest = String(source[source.range(of: label)!.upperBound...])
+        let anchored = label.hasPrefix("^") ? String(label.dropFirst()) : label
+        let rest = String(source[source.range(of: anchored)!.upperBound...])
         let numbers = Self.transcriptNumber.matches(in: rest, range: NSRange(rest.startIndex..., in: rest))
             .map { String(rest[Range($0.range, in: rest)!]) }
         guard position >= 1, position <= numbers.count else {

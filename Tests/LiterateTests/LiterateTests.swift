@@ -131,7 +131,7 @@ import Testing
         for prose in [#"3.65<!-- from: "seed1" 2 -->"#, #"3.7<!-- from: "seed1" 2 -->"#, #"4<!-- from: "seed1" 2 -->"#,
                       #"50<!-- from: "seed1" 3 -->"#, #"12.5%<!-- from: "seed2 2" -->"#, #"**1.25e1**<!-- from: "seed2 2" -->"#,
                       #"−1<!-- from: "total" -->"#, #"1.25·10¹<!-- from: "seed2 2" -->"#,
-                      #"12.5<!-- from: "seed1" / "seed" 3 -->"#] {
+                      #"12.5<!-- from: "seed1" / "seed" 3 -->"#, #"7<!-- from: "^seed2 " 3 -->"#] {
             #expect(LiterateTests.check.bindingProblems(Self.boundDocument(prose)).isEmpty, "\(prose)")
         }
     }
@@ -150,6 +150,7 @@ import Testing
             (#"12.5<!-- from: "seed" / "seed" 3 -->"#, "3 transcript lines contain the section"),
             (#"12.5<!-- from: "seed1" / "seed" 2 -->"#, "the transcript says 2"),
             (#"12.5<!-- from: "seed2" / "seed" 3 -->"#, "no transcript line"),
+            (#"12.5<!-- from: "^eed2" 2 -->"#, "no transcript line"),
         ]
         for (prose, expected) in cases {
             let problems = LiterateTests.check.bindingProblems(Self.boundDocument(prose))
