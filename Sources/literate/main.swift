@@ -1,6 +1,8 @@
 // `literate refresh [CHAPTER.md …]`: rewrites the chapters' excerpts from
 // Sources/ and their transcripts from the program's output.
 // `literate check`: reports what has drifted, without changing anything.
+// Both report prose numbers that disagree with their transcripts or are
+// neither bound nor marked (Sources/Literate/ProseBinding.swift, ProseNumbers.swift).
 import Foundation
 import Literate
 import StudyCLI
@@ -16,8 +18,7 @@ defer { try? FileManager.default.removeItem(at: figures) }
 let check = LiterateCheck(root: root) { try StudyTranscript.run($0, outputDirectory: figures) }
 
 do {
-    let paths = arguments.dropFirst().filter { $0 != "--numbers" }
-    let files = !paths.isEmpty ? paths.map { URL(fileURLWithPath: $0) } : try check.chapterFiles()
+    let files = arguments.count > 1 ? arguments.dropFirst().map { URL(fileURLWithPath: $0) } : try check.chapterFiles()
     for file in files where !FileManager.default.isReadableFile(atPath: file.path) {
         FileHandle.standardError.write(Data("literate: \(file.path): no such chapter file (give paths like Chapters/06-Experiments.md)\n".utf8))
         exit(66)
@@ -36,7 +37,7 @@ do {
         }
         let current = try ChapterDocument(contentsOf: file)
         let found = check.excerptProblems(current) + check.testReferenceProblems(current) + check.bindingProblems(current)
-            + (arguments.contains("--numbers") ? check.unaccountedNumberProblems(current) : [])
+            + check.unaccountedNumberProblems(current)
             + (mode == "check" ? check.transcriptProblems(current) : [])
         found.forEach { print($0) }
         problems += found.count

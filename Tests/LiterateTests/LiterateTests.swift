@@ -58,6 +58,12 @@ import Testing
     }
 
     @Test(arguments: chapterNames)
+    func chapterProseNumbers_areAllBoundOrMarked(_ name: String) throws {
+        let problems = Self.check.unaccountedNumberProblems(try Self.document(name))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))\nBind each to a transcript line or mark it (see Sources/Literate/ProseNumbers.swift).")
+    }
+
+    @Test(arguments: chapterNames)
     func chapterTestReferences_exist(_ name: String) throws {
         let problems = Self.check.testReferenceProblems(try Self.document(name))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
