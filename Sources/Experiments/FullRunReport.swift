@@ -167,11 +167,18 @@ public struct FullRunReport {
         row("recall", q.map(\.recall), decimals: 3, reference: fixed(q[0].realRecall, 3))
         row("nearest training image, median squared L2", q.map(\.sampleDistances.median), decimals: 1, reference: fixed(q[0].testDistances.median, 1))
         let generator = evaluations.map { $0.parzen.first { $0.name == ParzenEvaluation.generatorRowName } }
+        var parzenSpread: String?
         if generator.allSatisfy({ $0 != nil }) {
-            row("Parzen log-likelihood", generator.map { $0!.mean }, decimals: 1, reference: "-")
-            row("  its standard error", generator.map { $0!.standardError }, decimals: 1, reference: "-")
+            let means = generator.map { $0!.mean }, errors = generator.map { $0!.standardError }
+            row("Parzen log-likelihood", means, decimals: 1, reference: "-")
+            row("  its standard error", errors, decimals: 1, reference: "-")
+            if means.count > 1 {
+                let ratio = Self.spread(means).sd / Self.spread(errors).mean
+                parzenSpread = "the Parzen log-likelihood's standard deviation over seeds is \(fixed(ratio, 1)) times one run's standard error over test images"
+            }
         }
         out += table.lines
+        if let parzenSpread { out.append(parzenSpread) }
         let met = fractions.filter { Self.covered($0) == Self.names.count }.count
         out.append("every class at 5% or more of \(samples) samples: \(met) of \(evaluated.count) seeds")
         out.append("")

@@ -6,7 +6,7 @@ import Foundation
 /// held to what the committed seeds agree on, not to their digits.
 extension RunRecord {
     /// The best Fréchet distances of Chapter 6's three seeds span a factor
-    /// of about 1.5 (`study full-run` prints it); a re-run elsewhere may land
+    /// of about 1.3 (`study full-run` prints it); a re-run elsewhere may land
     /// within a factor of 2 of the record's.
     public static let anotherRunDistanceFactor = 2.0
     /// A class the record ends with at 5% or more must end the re-run at
