@@ -81,6 +81,12 @@ public struct FullRunReport {
         out.append("Full runs, from their records (measured after every epoch on \(runs[0].record.measurement.samples) samples of one fixed z):")
         out += table.lines
         for run in runs { out.append("  \(run.name) stopped: \(run.record.stopReason ?? "by --epochs, before its patience ran out")") }
+        let digests = Set(runs.map { $0.record.trainingImagesSHA256 ?? "not recorded" })
+        if digests.count == 1, let digest = digests.first {
+            out.append("  training images of every run: \(runs[0].record.dataFolder), SHA-256 \(digest)")
+        } else {
+            for run in runs { out.append("  \(run.name) training images: SHA-256 \(run.record.trainingImagesSHA256 ?? "not recorded")") }
+        }
         let bests = runs.compactMap { $0.record.best?.frechetDistance }
         if bests.count > 1, let low = bests.min(), let high = bests.max() {
             out.append("  the best Frechet distances of the \(bests.count) runs span a factor of \(fixed(high / low, 2))")

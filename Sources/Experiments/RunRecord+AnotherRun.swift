@@ -20,6 +20,9 @@ extension RunRecord {
         if seed != rerun.seed || trainingRows != rerun.trainingRows || measurement != rerun.measurement {
             found.append("seed, rows or measurement settings differ")
         }
+        if let a = trainingImagesSHA256, let b = rerun.trainingImagesSHA256, a != b {
+            found.append("training images with SHA-256 \(a) recorded, \(b) re-run")
+        }
         guard let best, let rerunBest = rerun.best, let last = epochs.last, let rerunLast = rerun.epochs.last else {
             return found + ["a record without epochs"]
         }

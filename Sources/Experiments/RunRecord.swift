@@ -69,6 +69,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let recipe: TrainingRecipe
     public let seed: UInt64
     public let dataFolder: String
+    /// SHA-256 of the training-images file, as the checkpoint records it: the data's identity.
+    public var trainingImagesSHA256: String?
     public let trainingRows: Int
     public let openBLASCore: String
     public let openBLASThreads: Int
@@ -155,6 +157,9 @@ public struct RunRecord: Codable, Sendable, Equatable {
         if recipe != rerun.recipe { found.append("recipe \(recipe.name) against \(rerun.recipe.name)") }
         if seed != rerun.seed || trainingRows != rerun.trainingRows || measurement != rerun.measurement {
             found.append("seed, rows or measurement settings differ")
+        }
+        if let a = trainingImagesSHA256, let b = rerun.trainingImagesSHA256, a != b {
+            found.append("training images with SHA-256 \(a) recorded, \(b) re-run")
         }
         if epochs.count != rerun.epochs.count { found.append("\(epochs.count) epochs recorded, \(rerun.epochs.count) re-run") }
         func close(_ a: Double, _ b: Double) -> Bool {

@@ -199,7 +199,7 @@ struct TrainingRun {
             return
         }
 
-        let measured = options.measure ? try measuredRun(trainer, images: images, dataSet: dataSet, recipe: recipe, seed: seed, resuming: checkpoint != nil) : nil
+        let measured = options.measure ? try measuredRun(trainer, images: images, dataSet: dataSet, dataDigest: digest, recipe: recipe, seed: seed, resuming: checkpoint != nil) : nil
         if let measured, measured.record.hasStalled {
             say("the Fréchet distance has not improved since epoch \(measured.record.best!.epoch): the run has already stopped")
             return
@@ -259,7 +259,7 @@ struct TrainingRun {
 
     /// The per-epoch measurement: a new record, or the one a resumed run left beside its checkpoint.
     func measuredRun(
-        _ trainer: ImageTrainer, images: Matrix<Float>, dataSet: DataSet, recipe: TrainingRecipe, seed: UInt64, resuming: Bool
+        _ trainer: ImageTrainer, images: Matrix<Float>, dataSet: DataSet, dataDigest: String, recipe: TrainingRecipe, seed: UInt64, resuming: Bool
     ) throws -> MeasuredRun {
         let classifier = try FashionClassifier.bundled()
         guard classifier.settings.inputWidth == images.columns else {
@@ -277,8 +277,10 @@ struct TrainingRun {
                 throw CommandFailure.usage("--measure on a resumed run needs the record it began with, \(url.path), which is missing")
             }
             let samples = min(RunRecord.defaultSamples, images.rows)
-            record = RunRecord(recipe: recipe, seed: seed, dataFolder: dataSet.folder.path, trainingRows: images.rows,
-                               measurement: .init(samples: samples, noiseSeed: seed &+ 7, patience: options.patience))
+            var fresh = RunRecord(recipe: recipe, seed: seed, dataFolder: dataSet.folder.path, trainingRows: images.rows,
+                                  measurement: .init(samples: samples, noiseSeed: seed &+ 7, patience: options.patience))
+            fresh.trainingImagesSHA256 = dataDigest
+            record = fresh
         }
         let count = min(2_000, dataSet.validation.count)
         let validation = (dataSet.validation.images.matrix(0..<count, as: Float.self),

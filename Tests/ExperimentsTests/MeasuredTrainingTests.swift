@@ -92,6 +92,8 @@ import Testing
         let recordURL = original.appendingPathComponent(RunRecord.fileName)
         let record = try Self.record(in: original)
         #expect(record.openBLASThreads == 1)
+        let data = try DataSet(folder: DataSet.fashionMNISTFolder)
+        #expect(record.trainingImagesSHA256 == (try SHA256.hex(ofFile: data.trainingImagesURL)), "the record names its data")
         // Epoch 3 changed: a re-run of the first 2 epochs does not see it, a full one does.
         var text = try String(contentsOf: recordURL, encoding: .utf8)
         let printed = try #require(text.range(of: "\"frechetDistance\" : \(record.epochs[2].frechetDistance)"))
