@@ -146,5 +146,8 @@ public enum GeneratorStepDemo: ChapterDemo {
         try GeneratorStepFigure.render(setting: setting, discriminator: d, zs: zs, before: before,
                                        after: after[.nonSaturating]!, measurements: measurements).write(to: figure.url)
         context.say("Figure: \(figure.displayName)")
+        let losses = try context.figure("generator-losses.png")
+        try GeneratorLossFigure.render().write(to: losses.url)
+        context.say("The two losses and their slopes against D(G(z)), before any training: \(losses.displayName)")
     }
 }

@@ -32,6 +32,12 @@ public enum ValueFunctionDemo: ChapterDemo {
         try optimalValue(context, random)
         context.say()
         crossEntropy(context, random)
+        context.say()
+        let figure = try context.figure("value-function-terms.png")
+        try ValueFunctionFigures.render().write(to: figure.url)
+        let maxima = ValueFunctionFigures.pairs.map { "a = \(fixed($0.a, 0)), b = \(fixed($0.b, 0)): y* = \(fixed($0.a / ($0.a + $0.b), 2))" }
+        context.say("Proposition 1's maxima drawn: " + maxima.joined(separator: "; "))
+        context.say("Figure: \(figure.displayName)")
     }
 
     /// The naive log terms against the logit forms, in Float.
