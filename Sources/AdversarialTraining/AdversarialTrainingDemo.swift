@@ -80,8 +80,8 @@ public enum AdversarialTrainingDemo: ChapterDemo {
     static func figure1(_ context: DemoContext, world: OneDimensionalGAN, finalTrainer: GANTrainer<Double>) throws {
         let trainer = world.makeTrainer(seed: context.seed)
         trainer.train(iterations: panelIteration)
-        func panel(_ caption: String, _ t: GANTrainer<Double>) -> LinePlot {
-            Figure1Panel(world: world, caption: caption).plot(
+        func panel(_ caption: String, _ t: GANTrainer<Double>, optimal: Bool = false, legend: Bool = false) -> LinePlot {
+            Figure1Panel(world: world, caption: caption, drawsOptimalDiscriminator: optimal, showsLegend: legend).plot(
                 generator: t.generator, discriminator: t.discriminator, generatedSamples: world.generatedSamples(t))
         }
         var rows = TextTable("panel", "state", "JSD", "E D(x)", "E D(G(z))")
@@ -89,17 +89,17 @@ public enum AdversarialTrainingDemo: ChapterDemo {
             let r = try TrainingRecord(world, t)
             rows.add(name, state, fixed(r.divergence), fixed(r.meanRealProbability), fixed(r.meanGeneratedProbability))
         }
-        let a = panel("(a) iteration \(panelIteration)", trainer)
+        let a = panel("(a) iteration \(panelIteration)", trainer, legend: true)
         try row("(a)", "after \(panelIteration) iterations", trainer)
         trainer.trainDiscriminatorOnly(steps: panelDiscriminatorSteps)
-        let b = panel("(b) then \(panelDiscriminatorSteps) D steps, G fixed", trainer)
+        let b = panel("(b) then \(panelDiscriminatorSteps) D steps, G fixed; D* purple", trainer, optimal: true)
         try row("(b)", "+ \(panelDiscriminatorSteps) D steps", trainer)
         trainer.trainGeneratorOnly(steps: panelGeneratorSteps)
         let c = panel("(c) then \(panelGeneratorSteps) G steps, D fixed", trainer)
         try row("(c)", "+ \(panelGeneratorSteps) G steps", trainer)
         let d = panel("(d) iteration \(OneDimensionalGAN.iterations)", finalTrainer)
         try row("(d)", "after \(OneDimensionalGAN.iterations) iterations", finalTrainer)
-        context.say("Figure 1, reproduced: p_data (black, dotted), p_g (green), D (blue, dashed), arrows x = G(z)")
+        context.say("Figure 1, reproduced: p_data (black, dotted), p_g (green), D (blue, dashed), arrows x = G(z); panel (b) adds D* (purple)")
         rows.lines.forEach(context.say)
         let figure = try context.figure("figure-1.png")
         try PanelFigure(panels: [a, b, c, d], columns: 4, panelWidth: 420, panelHeight: 330).render().write(to: figure.url)

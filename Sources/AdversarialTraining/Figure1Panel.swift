@@ -14,12 +14,18 @@ public struct Figure1Panel {
     public var caption: String
     /// How many z → x arrows to draw.
     public var arrowCount = 15
+    /// Also draw D* = p_data/(p_data + p_g) (Proposition 1), the D that panel (b) approaches.
+    public var drawsOptimalDiscriminator = false
+    /// One legend serves a row of panels; the others leave their curves uncovered.
+    public var showsLegend = true
     /// Where the x line and the z line sit on the panel's vertical scale.
     static let xLevel = 0.0, zLevel = -0.55
 
-    public init(world: OneDimensionalGAN, caption: String) {
+    public init(world: OneDimensionalGAN, caption: String, drawsOptimalDiscriminator: Bool = false, showsLegend: Bool = true) {
         self.world = world
         self.caption = caption
+        self.drawsOptimalDiscriminator = drawsOptimalDiscriminator
+        self.showsLegend = showsLegend
     }
 
     public func plot(generator: MultilayerPerceptron<Double>, discriminator: MultilayerPerceptron<Double>,
@@ -32,11 +38,28 @@ public struct Figure1Panel {
         plot.yAxis = Axis(range: -0.72...1.12, showsTicks: false)
         plot.showsGrid = false
         plot.showsFrame = false
-        plot.legend = .topLeft
+        plot.legend = showsLegend ? .topRight : .hidden
         plot.add(Series(label: "p_data", x: points, y: points.map(world.data.density), color: .black, style: .dotted, width: 2.5))
         // Above the panel's top the estimate is cut off (a collapsed G is a spike).
         plot.add(Series(label: "p_g", x: points, y: points.map { min(pG.density($0), 1.12) }, color: .green, style: .solid, width: 2))
         plot.add(Series(label: "D", x: points, y: discriminator.probabilities(at: points), color: .blue, style: .dashed, width: 2.5))
+        if drawsOptimalDiscriminator {
+            let optimal = points.map { x -> Double in
+                let (data, generated) = (world.data.density(x), pG.density(x))
+                return data + generated > 1e-12 ? data / (data + generated) : .nan
+            }
+            plot.add(Series(label: "D* = p_data/(p_data + p_g)", x: points, y: optimal, color: .purple, style: .solid, width: 1.5))
+        }
+        // The value axis for D and the densities: 0, ½ and 1, and the line D = ½ that panel (d) ends on.
+        plot.add(.horizontal(y: 0.5, label: "½", color: RGBColor(gray: 0x90), style: .dotted, width: 1))
+        let left = range.lowerBound
+        let tick = 0.015 * (range.upperBound - range.lowerBound)
+        let axisInk = RGBColor(gray: 0x30)
+        plot.add(.segment(from: PlotPoint(left, 0), to: PlotPoint(left, 1), color: axisInk, width: 1.5))
+        for (value, text) in [(0.0, "0"), (0.5, "½"), (1.0, "1")] {
+            plot.add(.segment(from: PlotPoint(left, value), to: PlotPoint(left + tick, value), color: axisInk, width: 1.5))
+            plot.add(.text(text, at: PlotPoint(left + 1.6 * tick, value), style: TextStyle(scale: 1, color: axisInk)))
+        }
 
         let axisColor = RGBColor(gray: 0x30)
         plot.add(.segment(from: PlotPoint(range.lowerBound, Self.xLevel), to: PlotPoint(range.upperBound, Self.xLevel), color: axisColor, width: 1.5))
