@@ -35,6 +35,13 @@ public enum ExperimentsDemo: ChapterDemo {
         try warmUp(context, data: data, side: side)
         context.say()
 
+        context.say("The networks of §5, as the authors' recipe builds them:")
+        ArchitectureDiagram.lines(TrainingRecipe.authors.architecture).forEach { context.say("  " + $0) }
+        let diagram = try context.figure("chapter6-networks.png")
+        try ArchitectureDiagram.render(TrainingRecipe.authors.architecture).write(to: diagram.url)
+        context.say("diagram: \(diagram.displayName)")
+        context.say()
+
         let classifier = try FashionClassifier.bundled()
         let testImages = data.test.images.matrix(as: Float.self)
         let accuracy = classifier.accuracy(images: testImages, labels: data.test.labels.values.map(Int.init))
