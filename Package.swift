@@ -25,9 +25,10 @@ let package = Package(
         .systemLibrary(name: "CGSL", path: "Sources/CGSL"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
 
         // MARK: The shared numeric core
-        .target(name: "GANCore", dependencies: ["CGSL", "CPNG", "CZlib"], swiftSettings: vectorised),
+        .target(name: "GANCore", dependencies: ["CGSL", "CPNG", "CZlib", "CCairo"], swiftSettings: vectorised),
 
         // MARK: Chapters, in order
         .target(name: "ValueFunction", dependencies: ["GANCore"], swiftSettings: vectorised),
