@@ -21,7 +21,7 @@ enum DiscriminatorStepFigure {
         var right = LinePlot(title: "V rising over the D steps", xLabel: "step", caption: "(b) minibatch V, mean over the last 50 steps")
         right.add(Series(label: "V on the minibatch", x: steps.map(Double.init), y: smoothed, color: .blue))
         right.add(.horizontal(y: ceiling, label: "V(D*, G)", color: .vermillion))
-        right.add(.horizontal(y: -log(4.0), label: "-log 4"))
+        right.add(.horizontal(y: -log(4.0), label: "−log 4"))
         right.legend = .hidden
         return PanelFigure(panels: [left, right], columns: 2).render()
     }

@@ -20,14 +20,14 @@ enum GeneratorStepFigure {
         }
         left.legend = .topLeft
 
-        var right = LinePlot(title: "Gradient reaching G", xLabel: "log10 mean D(G(z))", yLabel: "log10 |grad theta_g|",
+        var right = LinePlot(title: "Gradient reaching G", xLabel: "log10 mean D(G(z))", yLabel: "log10 |∇θ_g|",
                              caption: "(b) as D learns to reject G's samples (from \(setting.saturationFrom) D steps on)")
         // Earlier, D is still learning its slope and D(G(z)) is far from 0: no saturation to show yet.
         let learned = measurements.filter { $0.discriminatorSteps >= setting.saturationFrom }
         let x = learned.map { log10($0.meanGeneratedProbability) }
         right.add(Series(label: "log(1 - D(G(z)))", x: x, y: learned.map { log10($0.saturatingNorm) },
                          color: .vermillion, marker: .circle))
-        right.add(Series(label: "-log D(G(z))", x: x, y: learned.map { log10($0.nonSaturatingNorm) },
+        right.add(Series(label: "−log D(G(z))", x: x, y: learned.map { log10($0.nonSaturatingNorm) },
                          color: .blue, marker: .square))
         right.legend = .bottomRight
         return PanelFigure(panels: [left, right], columns: 2).render()

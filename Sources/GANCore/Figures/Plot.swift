@@ -49,7 +49,7 @@ public struct Series: Sendable {
 }
 
 /// A horizontal or vertical line across the whole plot at a fixed value,
-/// such as D = 1/2 or C(G) = −log 4.
+/// such as D = ½ or C(G) = −log 4.
 public struct ReferenceLine: Sendable {
     public enum Orientation: Sendable, Hashable {
         case horizontal, vertical
@@ -146,7 +146,7 @@ public struct PlotTheme: Sendable {
 /// ```swift
 /// var plot = LinePlot(title: "Value function", xLabel: "step", yLabel: "V(D, G)")
 /// plot.add(Series(label: "V", x: steps, y: values, color: .blue))
-/// plot.add(.horizontal(y: -log(4), label: "-log 4"))
+/// plot.add(.horizontal(y: -log(4), label: "−log 4"))
 /// try plot.render().write(to: url)
 /// ```
 public struct LinePlot: Sendable {
