@@ -225,14 +225,14 @@ public struct FullRunReport {
             return plot
         }
         let panels = [
-            panel("Frechet distance to training images", "log10 of d^2 (classifier features)") { log10($0.frechetDistance) },
+            panel("Fréchet distance to training images", "log10 of d² (classifier features)") { log10($0.frechetDistance) },
             panel("classes at 5% or more", "classes", reference: (10, "all")) { Double(Self.covered($0.classFractions)) },
             panel("smallest class", "share of samples (%)", reference: (5, "5%")) { 100 * ($0.classFractions.min() ?? 0) },
             panel("precision (k = 3)", "share") { $0.precision },
             panel("recall (k = 3)", "share") { $0.recall },
-            panel("V(D, G) on minibatches", "mean of V", reference: (-log(4.0), "-log 4")) { $0.value },
-            panel("D(x), real", "mean D", reference: (0.5, "1/2")) { $0.meanRealProbability },
-            panel("D(G(z)), generated", "mean D", reference: (0.5, "1/2")) { $0.meanGeneratedProbability },
+            panel("V(D, G) on minibatches", "mean of V", reference: (-log(4.0), "−log 4")) { $0.value },
+            panel("D(x), real", "mean D", reference: (0.5, "½")) { $0.meanRealProbability },
+            panel("D(G(z)), generated", "mean D", reference: (0.5, "½")) { $0.meanGeneratedProbability },
         ]
         return PanelFigure(panels: panels, columns: 2, title: "Full runs of the \(runs[0].record.recipe.name) recipe, measured after every epoch",
                            panelWidth: 760, panelHeight: 440).render()

@@ -71,10 +71,10 @@ public final class MeasuredRun {
     public static func figure(_ record: RunRecord, title: String) -> RasterImage {
         let e = record.epochs
         return QualityFigures.curves(xLabel: "epoch", x: e.map { Double($0.epoch) }, [
-            .init(title: "V(D, G) on minibatches", yLabel: "mean of V", values: e.map(\.value), reference: (-log(4.0), "-log 4")),
-            .init(title: "D(x), real", yLabel: "mean D", values: e.map(\.meanRealProbability), reference: (0.5, "1/2")),
-            .init(title: "D(G(z)), generated", yLabel: "mean D", values: e.map(\.meanGeneratedProbability), reference: (0.5, "1/2")),
-            .init(title: "Frechet distance to training images", yLabel: "d^2 (classifier features)", values: e.map(\.frechetDistance)),
+            .init(title: "V(D, G) on minibatches", yLabel: "mean of V", values: e.map(\.value), reference: (-log(4.0), "−log 4")),
+            .init(title: "D(x), real", yLabel: "mean D", values: e.map(\.meanRealProbability), reference: (0.5, "½")),
+            .init(title: "D(G(z)), generated", yLabel: "mean D", values: e.map(\.meanGeneratedProbability), reference: (0.5, "½")),
+            .init(title: "Fréchet distance to training images", yLabel: "d² (classifier features)", values: e.map(\.frechetDistance)),
             .init(title: "classes at 3% or more", yLabel: "classes", values: e.map { Double($0.classesCovered) }, reference: (10, "all")),
             .init(title: "precision and recall (k = 3)", yLabel: "share", values: e.map(\.precision),
                   second: (("precision", "recall"), e.map(\.recall))),

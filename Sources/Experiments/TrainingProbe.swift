@@ -65,10 +65,10 @@ public final class TrainingProbe {
         return QualityFigures.curves(iterations: iterations, [
             .init(title: "V(D, G) on minibatches", yLabel: "mean of V", values: atPoints.map { $0?.value ?? .nan },
                   reference: (-log(4.0), "-log 4")),
-            .init(title: "D(x), real", yLabel: "mean D", values: atPoints.map { $0?.meanRealProbability ?? .nan }, reference: (0.5, "1/2")),
+            .init(title: "D(x), real", yLabel: "mean D", values: atPoints.map { $0?.meanRealProbability ?? .nan }, reference: (0.5, "½")),
             .init(title: "D(G(z)), generated", yLabel: "mean D", values: atPoints.map { $0?.meanGeneratedProbability ?? .nan },
-                  reference: (0.5, "1/2")),
-            .init(title: "Frechet distance to training images", yLabel: "d^2 (classifier features)", values: points.map(\.frechetDistance)),
+                  reference: (0.5, "½")),
+            .init(title: "Fréchet distance to training images", yLabel: "d² (classifier features)", values: points.map(\.frechetDistance)),
             .init(title: "classes at 3% or more", yLabel: "classes", values: points.map { Double($0.classesCovered) }, reference: (10, "all")),
             .init(title: "smallest class", yLabel: "% of samples", values: points.map { 100 * $0.smallestClass }, reference: (10, "data")),
         ], title: title)
