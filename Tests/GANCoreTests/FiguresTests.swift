@@ -2,7 +2,7 @@ import Foundation
 import GANCore
 import Testing
 
-/// The figure layer: PNG files, sample grids, the canvas, fonts and plots.
+/// PNG files and sample grids: the figure layer's pixels on disk.
 @Suite struct FiguresTests {
     // MARK: PNG round trips
 
@@ -199,179 +199,12 @@ import Testing
         #expect(image.color(x: 0, y: 2) == .black)
     }
 
-    // MARK: Canvas and text
-
-    @Test func strokeLine_dashedAndDotted_leaveGapsWhileSolidDoesNot() {
-        func runs(_ style: LineStyle) -> Int {
-            var canvas = Canvas(width: 200, height: 20)
-            canvas.strokeLine(from: PlotPoint(10, 10), to: PlotPoint(190, 10), color: .blue, width: 2, style: style)
-            let image = canvas.image
-            var count = 0, inRun = false
-            for x in 0..<image.width {
-                let inked = image.color(x: x, y: 10) != .white
-                if inked && !inRun { count += 1 }
-                inRun = inked
-            }
-            return count
-        }
-        #expect(runs(.solid) == 1)
-        #expect(runs(.dashed) >= 10)
-        #expect(runs(.dotted) > runs(.dashed))
-        #expect(runs(.dashDotted) >= 10)
-    }
-
-    @Test func drawArrow_putsItsHeadAtTheTip() {
-        var canvas = Canvas(width: 100, height: 40)
-        canvas.drawArrow(from: PlotPoint(10, 20.5), to: PlotPoint(90, 20.5), color: .vermillion, width: 1.5)
-        let image = canvas.image
-        // The head is wider than the shaft near the tip, not at the tail.
-        #expect(image.color(x: 83, y: 18) != .white)
-        #expect(image.color(x: 15, y: 18) == .white)
-        #expect(image.color(x: 50, y: 20) == .vermillion)
-    }
-
-    @Test func font_coversPrintableASCII_andTextStaysInsideItsBox() {
-        let font = BitmapFont.standard
-        for value in 32..<127 {
-            #expect(font.hasGlyph(for: Unicode.Scalar(UInt8(value))), "no glyph for \(value)")
-        }
-        var canvas = Canvas(width: 200, height: 60)
-        let style = TextStyle(scale: 2, color: .black)
-        canvas.drawText("GAN 1/2", at: PlotPoint(20, 10), style: style, horizontal: .left, vertical: .top)
-        let ink = inkBounds(canvas.image)
-        #expect(ink != nil)
-        if let ink {
-            #expect(ink.minX >= 20 && ink.maxX < 20 + style.width(of: "GAN 1/2"))
-            #expect(ink.minY >= 10 && ink.maxY < 10 + style.glyphHeight)
-        }
-    }
-
-    @Test func combiningHat_takesNoWidth_andSitsAboveTheCapital() {
-        let style = TextStyle(scale: 1)
-        #expect(style.width(of: "V\u{0302}(D, G)") == style.width(of: "V(D, G)"))
-        var canvas = Canvas(width: 60, height: 40)
-        canvas.drawText("V\u{0302}", at: PlotPoint(10, 20), style: style, horizontal: .left, vertical: .top)
-        let ink = inkBounds(canvas.image)
-        #expect(ink.map { $0.minY < 20 && $0.maxY < 20 + style.capHeight } == true)
-    }
-
-    // MARK: Plots
-
-    @Test func legend_best_avoidsTheCornersTheCurvePasses() {
-        // The diagonal y = x crosses the bottom-left and top-right corners.
-        var plot = LinePlot()
-        plot.add(Series(label: "y = x", x: [0, 1], y: [0, 1], color: .blue))
-        let image = plot.render(width: 640, height: 420)
-        let legendBorder = RGBColor(hex: 0xC8C8C8)
-        var xs: [Int] = [], ys: [Int] = []
-        for y in 0..<image.height {
-            for x in 0..<image.width where image.color(x: x, y: y) == legendBorder {
-                xs.append(x)
-                ys.append(y)
-            }
-        }
-        #expect(!xs.isEmpty, "no legend drawn")
-        #expect((xs.max() ?? 640) < 320 && (ys.max() ?? 420) < 210, "legend not in the free top-left corner")
-    }
-
-    @Test func plot_rendersAtTheRequestedSize_withTheSeriesColour() throws {
-        let marker = RGBColor(hex: 0xD55E00)
-        var plot = LinePlot(title: "Value function", xLabel: "step", yLabel: "V(D, G)")
-        plot.add(Series(label: "V", sampling: { sin($0) }, over: 0...6, color: marker))
-        plot.add(.horizontal(y: -log(4), label: "-log 4"))
-        let image = plot.render(width: 640, height: 420)
-        #expect(image.width == 640 && image.height == 420 && image.format == .rgb)
-        #expect(image.contains(marker))
-
-        // Negative control: the same plot without the series never uses that colour.
-        var empty = plot
-        empty.series.removeAll()
-        #expect(!empty.render(width: 640, height: 420).contains(marker))
-
-        let folder = try TemporaryFolder()
-        let url = folder.url("plot.png")
-        try image.write(to: url)
-        #expect(try RasterImage(contentsOf: url, format: .rgb) == image)
-    }
-
-    @Test func plot_seriesIsClippedToTheAxes() {
-        var plot = LinePlot()
-        plot.xAxis.range = 0...1
-        plot.yAxis.range = 0...1
-        plot.legend = .hidden
-        plot.add(Series(x: [0, 1], y: [5, 5], color: .green, width: 3))
-        #expect(!plot.render().contains(.green))
-    }
-
-    @Test func plot_withInfiniteAndHugeValues_drawsTheFinitePart() {
-        var plot = LinePlot(title: "log D(x)")
-        plot.xAxis.range = 0...5
-        plot.yAxis.range = -5...1
-        plot.add(Series(x: [0, 1, 2, 3, 4, 5], y: [0, -1, -.infinity, -2, 1e300, .nan], color: .blue))
-        plot.add(.horizontal(y: .infinity))
-        plot.add(.arrow(from: PlotPoint(1, 0), to: PlotPoint(1e300, -1e300), color: .orange, width: 3))
-        let image = plot.render()
-        #expect(image.contains(.blue) && image.contains(.orange))
-    }
-
-    @Test func plot_tooSmallForItsLabels_stillRenders() {
-        var plot = LinePlot(title: "A title far wider than the panel", xLabel: "x", yLabel: "y", caption: "(a)")
-        plot.add(Series(label: "curve", x: [0, 1, 2], y: [1, 3, 2]))
-        plot.add(.horizontal(y: 2, label: "two"))
-        let image = plot.render(width: 40, height: 30)
-        #expect(image.width == 40 && image.height == 30)
-    }
-
-    @Test func panelFigure_placesEachPanelInItsCell() {
-        let colors: [RGBColor] = [.green, .blue, .orange, .purple]
-        let panels = colors.enumerated().map { index, color in
-            var plot = LinePlot(caption: "(\(["a", "b", "c", "d"][index]))")
-            plot.add(Series(x: [0, 1], y: [0, 1], color: color, width: 3))
-            return plot
-        }
-        let image = PanelFigure(panels: panels, columns: 2, panelWidth: 320, panelHeight: 210).render()
-        #expect(image.width == 640 && image.height == 420)
-        for (index, color) in colors.enumerated() {
-            let x0 = (index % 2) * 320, y0 = (index / 2) * 210
-            let cell = crop(image, x: x0, y: y0, width: 320, height: 210)
-            #expect(cell.contains(color), "panel \(index) lacks its colour")
-            #expect(colors.filter { $0 != color }.allSatisfy { !cell.contains($0) }, "panel \(index) shows another panel's colour")
-        }
-    }
-
-    // MARK: Ticks
-
-    @Test(arguments: [(0.0, 1.0), (-0.7, 2.3), (0.001, 0.007), (-1386.3, 50), (3.0, 3.0), (-5e-7, 5e-7), (1e6, 7.3e7)])
-    func niceTicks_use125Steps_andCoverTheRange(lower: Double, upper: Double) {
-        let ticks = NiceTicks.covering(lower...upper)
-        let mantissa = ticks.step / pow(10, log10(ticks.step).rounded(.down))
-        #expect([1.0, 2.0, 5.0].contains { abs(mantissa - $0) < 1e-9 }, "step \(ticks.step) is not 1, 2 or 5 × 10^k")
-        #expect(ticks.values.first! <= lower && ticks.values.last! >= upper)
-        #expect((3...13).contains(ticks.values.count), "\(ticks.values.count) ticks for \(lower)...\(upper)")
-        for (a, b) in zip(ticks.values, ticks.values.dropFirst()) {
-            #expect(abs((b - a) - ticks.step) <= ticks.step * 1e-9)
-        }
-        let inside = NiceTicks.inside(lower...upper)
-        if upper > lower {
-            #expect(inside.values.allSatisfy { $0 >= lower - inside.step * 1e-9 && $0 <= upper + inside.step * 1e-9 })
-            #expect(inside.values.count >= 2)
-        }
-    }
-
-    @Test func niceTicks_labelsUseTheStepsDecimals() {
-        let tenths = NiceTicks.covering(-0.4...1)
-        #expect(tenths.values.map(tenths.label(for:)) == ["-0.4", "-0.2", "0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
-        let thousands = NiceTicks.covering(0...10_000)
-        #expect(thousands.label(for: 4000) == "4000")
-        let tiny = NiceTicks.covering(0...1e-5)
-        #expect(tiny.values.map(tiny.label(for:)) == ["0", "2.0e-6", "4.0e-6", "6.0e-6", "8.0e-6", "1.0e-5"])
-    }
 }
 
 // MARK: - Test support
 
 /// A fresh folder under the system's temporary directory, removed when the value is.
-private final class TemporaryFolder {
+final class TemporaryFolder {
     let root: URL
 
     init() throws {
@@ -386,26 +219,6 @@ private final class TemporaryFolder {
     func contents() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
     }
-}
-
-private func inkBounds(_ image: RasterImage) -> (minX: Int, minY: Int, maxX: Int, maxY: Int)? {
-    var bounds: (Int, Int, Int, Int)?
-    for y in 0..<image.height {
-        for x in 0..<image.width where image.color(x: x, y: y) != .white {
-            let b = bounds ?? (x, y, x, y)
-            bounds = (min(b.0, x), min(b.1, y), max(b.2, x), max(b.3, y))
-        }
-    }
-    return bounds.map { ($0.0, $0.1, $0.2, $0.3) }
-}
-
-private func crop(_ image: RasterImage, x: Int, y: Int, width: Int, height: Int) -> RasterImage {
-    var pixels: [UInt8] = []
-    for row in y..<(y + height) {
-        let start = (row * image.width + x) * image.channels
-        pixels += image.pixels[start..<(start + width * image.channels)]
-    }
-    return RasterImage(width: width, height: height, format: image.format, pixels: pixels)
 }
 
 /// Files that are not valid PNGs, one way each.

@@ -9,7 +9,7 @@ extension LinePlot {
         let text = theme.legend
         let padding = 8.0, sampleLength = 30.0, gap = 8.0
         let tallestMarker = entries.compactMap { series[$0].marker == nil ? nil : series[$0].markerSize }.max() ?? 0
-        let rowHeight = max(Double(text.lineHeight) + 4, tallestMarker + 4)
+        let rowHeight = max(Double(text.lineHeight), tallestMarker + 4)
         let labelWidth = Double(entries.map { text.width(of: series[$0].label ?? "") }.max() ?? 0)
         let width = (2 * padding + sampleLength + gap + labelWidth).rounded(.up)
         let height = (2 * padding + Double(entries.count - 1) * rowHeight + Double(text.capHeight)).rounded(.up)
