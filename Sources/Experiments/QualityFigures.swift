@@ -19,7 +19,8 @@ public enum QualityFigures {
             let x = Double(k), h = share * 100
             plot.add(Series(x: [x - 0.38, x - 0.38, x + 0.38, x + 0.38], y: [0, h, h, 0],
                             color: share < (threshold ?? 0) ? .vermillion : .blue, width: 1, fillOpacity: 0.75))
-            plot.add(.text(fixed(h, 1), at: PlotPoint(x, h), horizontal: .center, vertical: .baseline))
+            // Bottom-aligned: the descenders' room keeps the digits off the bar.
+            plot.add(.text(fixed(h, 1), at: PlotPoint(x, h), horizontal: .center, vertical: .bottom))
         }
         plot.add(.horizontal(y: 100 / Double(fractions.count), label: "data: \(fixed(100 / Double(fractions.count), 0))% each"))
         if let threshold { plot.add(.horizontal(y: threshold * 100, label: "\(fixed(threshold * 100, 0))%", color: .vermillion)) }
