@@ -64,7 +64,7 @@ public final class TrainingProbe {
         let atPoints = iterations.map { i in history.last { $0.iteration <= i } }
         return QualityFigures.curves(iterations: iterations, [
             .init(title: "V(D, G) on minibatches", yLabel: "mean of V", values: atPoints.map { $0?.value ?? .nan },
-                  reference: (-log(4.0), "-log 4")),
+                  reference: (-log(4.0), "−log 4")),
             .init(title: "D(x), real", yLabel: "mean D", values: atPoints.map { $0?.meanRealProbability ?? .nan }, reference: (0.5, "½")),
             .init(title: "D(G(z)), generated", yLabel: "mean D", values: atPoints.map { $0?.meanGeneratedProbability ?? .nan },
                   reference: (0.5, "½")),
