@@ -167,10 +167,10 @@ import Testing
 
     @Test func niceTicks_labelsUseTheStepsDecimals() {
         let tenths = NiceTicks.covering(-0.4...1)
-        #expect(tenths.values.map(tenths.label(for:)) == ["-0.4", "-0.2", "0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        #expect(tenths.values.map(tenths.label(for:)) == ["−0.4", "−0.2", "0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
         let thousands = NiceTicks.covering(0...10_000)
         #expect(thousands.label(for: 4000) == "4000")
         let tiny = NiceTicks.covering(0...1e-5)
-        #expect(tiny.values.map(tiny.label(for:)) == ["0", "2.0e-6", "4.0e-6", "6.0e-6", "8.0e-6", "1.0e-5"])
+        #expect(tiny.values.map(tiny.label(for:)) == ["0", "2.0e−6", "4.0e−6", "6.0e−6", "8.0e−6", "1.0e−5"])
     }
 }

@@ -69,9 +69,14 @@ public struct NiceTicks: Sendable, Hashable {
 
     /// The tick value as text, with just enough decimals for the step:
     /// 0.5 → "0.5", 2 → "2", 0.25 with step 0.05 → "0.25". Steps below
-    /// 10^−4 or from 10^6 up switch to "1.5e-5", with one mantissa precision
-    /// for the whole axis.
+    /// 10^−4 or from 10^6 up switch to "1.5e−5", with one mantissa precision
+    /// for the whole axis. Negative numbers take the minus sign (−), not
+    /// the hyphen C's formatting writes.
     public func label(for value: Double) -> String {
+        String(plainLabel(for: value).map { $0 == "-" ? "−" : $0 })
+    }
+
+    private func plainLabel(for value: Double) -> String {
         let exponent = Int(log10(step).rounded(.down))
         if exponent >= 6 || exponent <= -5 {
             guard value != 0 else { return "0" }
