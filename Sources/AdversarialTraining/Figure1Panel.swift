@@ -51,14 +51,15 @@ public struct Figure1Panel {
             plot.add(Series(label: "D* = p_data/(p_data + p_g)", x: points, y: optimal, color: .purple, style: .solid, width: 1.5))
         }
         // The value axis for D and the densities: 0, ½ and 1, and the line D = ½ that panel (d) ends on.
-        plot.add(.horizontal(y: 0.5, label: "½", color: RGBColor(gray: 0x90), style: .dotted, width: 1))
-        let left = range.lowerBound
+        plot.add(.horizontal(y: 0.5, color: RGBColor(gray: 0x90), style: .dotted, width: 1))
+        // The axis stands a little in from the edge, its labels to its left.
         let tick = 0.015 * (range.upperBound - range.lowerBound)
+        let left = range.lowerBound + 3 * tick
         let axisInk = RGBColor(gray: 0x30)
         plot.add(.segment(from: PlotPoint(left, 0), to: PlotPoint(left, 1), color: axisInk, width: 1.5))
         for (value, text) in [(0.0, "0"), (0.5, "½"), (1.0, "1")] {
             plot.add(.segment(from: PlotPoint(left, value), to: PlotPoint(left + tick, value), color: axisInk, width: 1.5))
-            plot.add(.text(text, at: PlotPoint(left + 1.6 * tick, value), style: TextStyle(scale: 1, color: axisInk)))
+            plot.add(.text(text, at: PlotPoint(left - 0.6 * tick, value), style: TextStyle(scale: 1, color: axisInk), horizontal: .right))
         }
 
         let axisColor = RGBColor(gray: 0x30)

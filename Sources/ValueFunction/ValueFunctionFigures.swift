@@ -19,6 +19,8 @@ enum ValueFunctionFigures {
         terms.add(.vertical(x: 0, label: "D = ½"))
         terms.add(.horizontal(y: -log(2.0), label: "−log 2"))
         terms.add(.point(PlotPoint(0, -log(2.0)), color: .black, diameter: 8))
+        // Room below the curves for the legend.
+        terms.yAxis.range = -13.5...0.8
         terms.legend = .bottomLeft
 
         var objective = LinePlot(title: "Proposition 1: a·log y + b·log(1 − y)", xLabel: "y = D(x)", yLabel: "value",
@@ -33,8 +35,9 @@ enum ValueFunctionFigures {
             objective.add(.point(PlotPoint(best, value), color: color, diameter: 9))
             objective.add(.text("y* = \(fixed(best, 2))", at: PlotPoint(best, value + 0.5), horizontal: .center, vertical: .bottom))
         }
-        objective.yAxis.range = -8...0.5
-        objective.legend = .bottomRight
+        // Room above the maxima for the legend.
+        objective.yAxis.range = -8...0.8
+        objective.legend = .topRight
         return PanelFigure(panels: [terms, objective], columns: 2, panelWidth: 760, panelHeight: 500).render()
     }
 }
