@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "study", targets: ["study"]),
         .library(name: "GANCore", targets: ["GANCore"]),
+        .library(name: "FileFormats", targets: ["FileFormats"]),
+        .library(name: "Figures", targets: ["Figures"]),
         .library(name: "Experiments", targets: ["Experiments"]),
     ],
     dependencies: [
@@ -27,21 +29,25 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
 
-        // MARK: The shared numeric core
-        .target(name: "GANCore", dependencies: ["CGSL", "CPNG", "CZlib", "CCairo"], swiftSettings: vectorised),
+        // MARK: The shared numeric core, and what reads, writes and draws around it
+        .target(name: "GANCore", dependencies: ["CGSL"], swiftSettings: vectorised),
+        // IDX data sets, safetensors checkpoints, JSON, atomic files, SHA-256.
+        .target(name: "FileFormats", dependencies: ["GANCore", "CZlib"], swiftSettings: vectorised),
+        // Plots and image grids drawn through Cairo, written as PNG.
+        .target(name: "Figures", dependencies: ["GANCore", "FileFormats", "CPNG", "CCairo"], swiftSettings: vectorised),
 
         // MARK: Chapters, in order
-        .target(name: "ValueFunction", dependencies: ["GANCore"], swiftSettings: vectorised),
-        .target(name: "DiscriminatorStep", dependencies: ["GANCore", "ValueFunction"], swiftSettings: vectorised),
-        .target(name: "GeneratorStep", dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep"], swiftSettings: vectorised),
+        .target(name: "ValueFunction", dependencies: ["GANCore", "FileFormats", "Figures"], swiftSettings: vectorised),
+        .target(name: "DiscriminatorStep", dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction"], swiftSettings: vectorised),
+        .target(name: "GeneratorStep", dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep"], swiftSettings: vectorised),
         .target(
             name: "AdversarialTraining",
-            dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep"],
+            dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep"],
             swiftSettings: vectorised),
-        .target(name: "TheoreticalResults", dependencies: ["GANCore", "ValueFunction"], swiftSettings: vectorised),
+        .target(name: "TheoreticalResults", dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction"], swiftSettings: vectorised),
         .target(
             name: "Experiments",
-            dependencies: ["GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining"],
+            dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining"],
             // The trained Fashion-MNIST classifier's weights (FashionClassifier+Storage.swift).
             resources: [.copy("Resources/classifier.safetensors")],
             swiftSettings: vectorised),
@@ -63,15 +69,15 @@ let package = Package(
         .target(name: "GradientChecking", dependencies: ["CGSL", "GANCore"], path: "Tests/Support/GradientChecking", swiftSettings: vectorised),
 
         // MARK: Tests
-        .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "FileFormats", "Figures", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
-        .testTarget(name: "ValueFunctionTests", dependencies: ["ValueFunction", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "DiscriminatorStepTests", dependencies: ["DiscriminatorStep", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "GeneratorStepTests", dependencies: ["GeneratorStep", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "AdversarialTrainingTests", dependencies: ["AdversarialTraining", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "TheoreticalResultsTests", dependencies: ["TheoreticalResults", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "ValueFunctionTests", dependencies: ["FileFormats", "Figures", "ValueFunction", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "DiscriminatorStepTests", dependencies: ["FileFormats", "Figures", "DiscriminatorStep", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "GeneratorStepTests", dependencies: ["FileFormats", "Figures", "GeneratorStep", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "AdversarialTrainingTests", dependencies: ["FileFormats", "Figures", "AdversarialTraining", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "TheoreticalResultsTests", dependencies: ["FileFormats", "Figures", "TheoreticalResults", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "ExperimentsTests", dependencies: ["FileFormats", "Figures", "Experiments", "GradientChecking"], swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

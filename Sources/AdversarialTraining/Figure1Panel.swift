@@ -1,4 +1,5 @@
 import DiscriminatorStep
+import Figures
 import GANCore
 import GeneratorStep
 

@@ -1,3 +1,4 @@
+import FileFormats
 import GANCore
 
 extension FashionClassifier {

@@ -1,3 +1,5 @@
+import Figures
+import FileFormats
 import Foundation
 import GANCore
 

@@ -1,3 +1,4 @@
+import FileFormats
 import GANCore
 
 /// A network's parameters as named tensors, in PyTorch's layout.

@@ -1,4 +1,5 @@
 import AdversarialTraining
+import Figures
 import Foundation
 import GANCore
 

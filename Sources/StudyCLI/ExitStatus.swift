@@ -1,5 +1,7 @@
 import ArgumentParser
 import Experiments
+import Figures
+import FileFormats
 import Foundation
 import GANCore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import FileFormats
 import Foundation
 import GANCore
 import GeneratorStep

@@ -1,6 +1,7 @@
+import Experiments
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// A checkpoint that parses but makes no sense is refused before anything is

@@ -1,5 +1,5 @@
-import GANCore
 import Experiments
+import GANCore
 import Testing
 
 /// Chapter 6's check for mode collapse: predicted classes counted.

@@ -1,6 +1,7 @@
+import Experiments
+import Figures
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// Chapter 6: the single-image warm-up, Figure 3's endpoints, the Parzen protocol's rows.

@@ -1,6 +1,7 @@
+import Experiments
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// The classifier's evaluation on a network built by hand, its weights file,

@@ -1,6 +1,6 @@
+import Experiments
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// The Fréchet distance between Gaussians, against closed forms.

@@ -1,6 +1,6 @@
+import Experiments
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// `study full-run` and the report behind it: what it reads off a record,

@@ -1,5 +1,5 @@
-import GANCore
 import Experiments
+import GANCore
 import Testing
 
 /// Lloyd's algorithm with k-means++ seeds.

@@ -1,6 +1,6 @@
+import Experiments
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// The authors' MNIST networks: shapes, parameter counts, initial ranges.

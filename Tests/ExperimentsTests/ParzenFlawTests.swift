@@ -1,6 +1,7 @@
+import Experiments
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// Why Table 1's Parzen estimate is a poor judge of samples (Theis, van den

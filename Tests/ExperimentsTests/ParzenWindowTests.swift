@@ -1,6 +1,6 @@
+import Experiments
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// Table 1's estimator against a direct computation, one pair at a time.

@@ -1,5 +1,5 @@
-import GANCore
 import Experiments
+import GANCore
 import Testing
 
 /// Improved precision and recall (Kynkäänniemi et al. 2019) on sets whose answer is known.

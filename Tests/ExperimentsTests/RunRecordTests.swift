@@ -1,6 +1,7 @@
+import Experiments
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// The record `study train --measure` keeps: its stopping rule, its file, and

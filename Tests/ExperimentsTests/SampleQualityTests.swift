@@ -1,6 +1,8 @@
+import Experiments
+import Figures
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// Chapter 6's report of a generator's samples, on generators whose answers are known:

@@ -1,6 +1,7 @@
+import Experiments
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// The short run of Chapter 6 must look like a working GAN for more than the

@@ -1,6 +1,8 @@
+import Experiments
+import Figures
+import FileFormats
 import Foundation
 import GANCore
-import Experiments
 import Testing
 
 /// `study train` as a user runs it: in fresh processes, on a small data set

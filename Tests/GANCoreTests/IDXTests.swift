@@ -1,4 +1,5 @@
 import CZlib
+import FileFormats
 import Foundation
 import GANCore
 import Testing

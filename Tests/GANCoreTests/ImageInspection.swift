@@ -1,3 +1,4 @@
+import Figures
 import GANCore
 
 // Checks on rendered pictures that ask what is where, not which bytes:
