@@ -15,14 +15,7 @@ extension RunRecord {
 
     /// What a re-run elsewhere gets wrong as a sample of this record's recipe; empty when it agrees.
     public func differencesAsAnotherRun(_ rerun: RunRecord) -> [String] {
-        var found: [String] = []
-        if recipe != rerun.recipe { found.append("recipe \(recipe.name) against \(rerun.recipe.name)") }
-        if seed != rerun.seed || trainingRows != rerun.trainingRows || measurement != rerun.measurement {
-            found.append("seed, rows or measurement settings differ")
-        }
-        if let a = trainingImagesSHA256, let b = rerun.trainingImagesSHA256, a != b {
-            found.append("training images with SHA-256 \(a) recorded, \(b) re-run")
-        }
+        var found = settingsDifferences(from: rerun)
         guard let best, let rerunBest = rerun.best, let last = epochs.last, let rerunLast = rerun.epochs.last else {
             return found + ["a record without epochs"]
         }

@@ -149,10 +149,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         core == openBLASCore && threads == openBLASThreads ? .exact : nil
     }
 
-    /// The differences between this record and a re-run's, epoch by epoch and
-    /// measure by measure (wall time and the machine excepted); empty when the
-    /// re-run reproduces it within `tolerances`.
-    public func differences(from rerun: RunRecord, within tolerances: Tolerances = .exact) -> [String] {
+    /// How a re-run's recipe, seed, rows, measurement or data differ from this record's.
+    func settingsDifferences(from rerun: RunRecord) -> [String] {
         var found: [String] = []
         if recipe != rerun.recipe { found.append("recipe \(recipe.name) against \(rerun.recipe.name)") }
         if seed != rerun.seed || trainingRows != rerun.trainingRows || measurement != rerun.measurement {
@@ -161,6 +159,14 @@ public struct RunRecord: Codable, Sendable, Equatable {
         if let a = trainingImagesSHA256, let b = rerun.trainingImagesSHA256, a != b {
             found.append("training images with SHA-256 \(a) recorded, \(b) re-run")
         }
+        return found
+    }
+
+    /// The differences between this record and a re-run's, epoch by epoch and
+    /// measure by measure (wall time and the machine excepted); empty when the
+    /// re-run reproduces it within `tolerances`.
+    public func differences(from rerun: RunRecord, within tolerances: Tolerances = .exact) -> [String] {
+        var found = settingsDifferences(from: rerun)
         if epochs.count != rerun.epochs.count { found.append("\(epochs.count) epochs recorded, \(rerun.epochs.count) re-run") }
         func close(_ a: Double, _ b: Double) -> Bool {
             a == b || (a.isNaN && b.isNaN) || abs(a - b) <= tolerances.relative * max(abs(a), abs(b))
