@@ -108,8 +108,6 @@ extension ProseBinding {
         label.hasPrefix("^") ? line.hasPrefix(label.dropFirst()) : line.contains(label)
     }
 
-    static let transcriptNumber = try! NSRegularExpression(pattern: #"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"#)
-
     /// What is wrong with this binding in `document`, or nil when its number
     /// agrees with the transcript.
     public func problem(in document: ChapterDocument, transcriptLines: [String]? = nil) -> String? {
@@ -133,7 +131,7 @@ extension ProseBinding {
         }
         let anchored = label.hasPrefix("^") ? String(label.dropFirst()) : label
         let rest = String(source[source.range(of: anchored)!.upperBound...])
-        let numbers = Self.transcriptNumber.matches(in: rest, range: NSRange(rest.startIndex..., in: rest))
+        let numbers = TranscriptComparison.numberPattern.matches(in: rest, range: NSRange(rest.startIndex..., in: rest))
             .map { String(rest[Range($0.range, in: rest)!]) }
         guard position >= 1, position <= numbers.count else {
             return "\(where_): the line '\(source)' has \(numbers.count) numbers after the label, not \(position)"

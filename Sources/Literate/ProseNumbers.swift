@@ -108,14 +108,16 @@ public enum ProseNumbers {
             let printed = String(text[range])
             let before = String(text[text.startIndex..<range.lowerBound])
             let after = text[range.upperBound...]
-            defer { previousReferenceEnd = isReference(before, previousEnd: previousReferenceEnd, in: text, at: range) ? range.upperBound : nil }
-            if isReference(before, previousEnd: previousReferenceEnd, in: text, at: range) { continue }
+            let reference = isReference(before, previousEnd: previousReferenceEnd, in: text, at: range)
+            previousReferenceEnd = reference ? range.upperBound : nil
+            if reference { continue }
             if isYear(printed, before) { continue }
             if isNamePart(after) || before.last == "-" && before.dropLast().last?.isLetter == true { continue }
             if isFormulaDigit(printed, before: before, after: after) { continue }
-            let key = printed.hasSuffix("%") ? String(printed.dropLast()) : printed
-            if let count = vouched[printed] ?? vouched[key], count > 0 {
-                vouched[vouched[printed] != nil ? printed : key] = count - 1
+            // A marker may list "5%" or "5" for 5%.
+            let forms = printed.hasSuffix("%") ? [printed, String(printed.dropLast())] : [printed]
+            if let form = forms.first(where: { (vouched[$0] ?? 0) > 0 }) {
+                vouched[form]! -= 1
                 continue
             }
             numbers.append(Number(printed: printed, line: lineNumber, context: raw.trimmingCharacters(in: .whitespaces)))

@@ -14,7 +14,8 @@ public enum TranscriptComparison {
         case number(String)
     }
 
-    private static let numberPattern = try! NSRegularExpression(pattern: #"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"#)
+    /// A number as the program prints it (ASCII minus, no digit groups).
+    static let numberPattern = try! NSRegularExpression(pattern: #"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"#)
 
     static func tokens(_ line: String) -> [Token] {
         var result: [Token] = []
@@ -40,13 +41,9 @@ public enum TranscriptComparison {
 
     /// The largest difference two printings of one number may show:
     /// one unit in the last place of `printed`.
+    /// Numbers without a decimal point (counts, sizes) have none: they must match exactly.
     static func tolerance(_ printed: String) -> Double? {
-        let lower = printed.lowercased()
-        let mantissa = lower.split(separator: "e").first.map(String.init) ?? lower
-        let exponent = lower.contains("e") ? Int(lower.split(separator: "e")[1]) ?? 0 : 0
-        guard let point = mantissa.firstIndex(of: ".") else { return nil }
-        let decimals = mantissa.distance(from: point, to: mantissa.endIndex) - 1
-        return pow(10, Double(exponent - decimals))
+        printed.contains(".") ? ProseBinding.lastDigitUnit(printed) : nil
     }
 
     static func numbersMatch(_ expected: String, _ actual: String) -> Bool {
