@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
+        // The CPU's FMA peak, for the benchmark (C for per-function instruction sets).
+        .target(name: "CFMAPeak", path: "Sources/CFMAPeak"),
 
         // MARK: The shared numeric core, and what reads, writes and draws around it
         .target(name: "GANCore", dependencies: ["CGSL"], swiftSettings: vectorised),
@@ -47,7 +49,7 @@ let package = Package(
         .target(name: "TheoreticalResults", dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction"], swiftSettings: vectorised),
         .target(
             name: "Experiments",
-            dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining"],
+            dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "CFMAPeak"],
             // The trained Fashion-MNIST classifier's weights (FashionClassifier+Storage.swift).
             resources: [.copy("Resources/classifier.safetensors")],
             swiftSettings: vectorised),

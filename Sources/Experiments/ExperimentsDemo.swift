@@ -150,7 +150,7 @@ public enum ExperimentsDemo: ChapterDemo {
         context.say("Short run: recipe \(recipe.name) (G: \(a.noiseDimension) -> \(a.generatorHidden) ReLU -> \(a.generatorHidden) ReLU -> \(a.pixels) sigmoid, weights U(±\(a.generatorWeightRange)); D: maxout \(a.discriminatorUnits)x\(a.discriminatorPieces) twice\(a.dropout == nil ? ", no dropout" : ", dropout")), \(recipe.updateRule), G loss \(recipe.generatorLoss)")
         context.say("on the first \(trainingRows) Fashion-MNIST training images, \(trainingIterations) iterations of m = \(recipe.batchSize)")
         // Float training of this length follows the BLAS kernel's rounding: the numbers below hold for this kernel only.
-        context.say("OpenBLAS kernel \(OpenBLAS.coreName), \(OpenBLAS.threadCount) threads (another kernel rounds differently and trains another run)")
+        context.say("matrix products: \(MatrixProducts.path)")
         let probe = TrainingProbe(trainer: trainer, training: training, classifier: classifier,
                                   samples: curveSamples, seed: context.seed &+ 5)
         var table = TextTable("iteration", "V", "D(x)", "D(G(z))", "Frechet", "classes >= 3%", "smallest class %")

@@ -12,6 +12,9 @@ extension RunRecord {
         guard measurement.samples >= 1, trainingRows >= 1 else { return "measurement.samples and trainingRows must be at least 1" }
         if let patience = measurement.patience, patience < 1 { return "measurement.patience is \(patience), expected at least 1" }
         guard (1...4_096).contains(openBLASThreads) else { return "openBLASThreads is \(openBLASThreads), expected 1…4096" }
+        if let productSchedule, MatrixProducts.Schedule(rawValue: productSchedule) == nil {
+            return "productSchedule is '\(productSchedule)', expected one of \(MatrixProducts.Schedule.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
         var previous: Epoch?
         for (index, e) in epochs.enumerated() {
             let at = "epochs.\(index)"

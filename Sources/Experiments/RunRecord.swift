@@ -74,6 +74,9 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public let trainingRows: Int
     public let openBLASCore: String
     public let openBLASThreads: Int
+    /// `MatrixProducts.Schedule` of the run; absent in records made before
+    /// there was a choice, which ran `threaded`.
+    public let productSchedule: String?
     public let measurement: Measurement
     public private(set) var epochs: [Epoch] = []
     /// Why the run stopped, once it has.
@@ -87,6 +90,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
         self.trainingRows = trainingRows
         openBLASCore = OpenBLAS.coreName
         openBLASThreads = OpenBLAS.threadCount
+        productSchedule = MatrixProducts.schedule.rawValue
         self.measurement = measurement
     }
 
@@ -142,11 +146,19 @@ public struct RunRecord: Codable, Sendable, Equatable {
         public var description: String { relative == 0 ? "exactly" : "within \(relative * 100)% relative" }
     }
 
+    /// The schedule the run's products shared the cores by.
+    public var schedule: MatrixProducts.Schedule {
+        productSchedule.flatMap(MatrixProducts.Schedule.init(rawValue:)) ?? .threaded
+    }
+
     /// The tolerances for re-running this record here: exact on the BLAS
-    /// kernel and thread count that made it, which fix every sum's order;
-    /// otherwise none is promised, since another rounding trains another run.
-    public func tolerances(onCore core: String = OpenBLAS.coreName, threads: Int = OpenBLAS.threadCount) -> Tolerances? {
-        core == openBLASCore && threads == openBLASThreads ? .exact : nil
+    /// kernel, thread count and schedule that made it, which fix every sum's
+    /// order; otherwise none is promised, since another rounding trains another run.
+    public func tolerances(
+        onCore core: String = OpenBLAS.coreName, threads: Int = OpenBLAS.threadCount,
+        schedule: MatrixProducts.Schedule = MatrixProducts.schedule
+    ) -> Tolerances? {
+        core == openBLASCore && threads == openBLASThreads && schedule == self.schedule ? .exact : nil
     }
 
     /// How a re-run's recipe, seed, rows, measurement or data differ from this record's.

@@ -77,25 +77,34 @@ public struct TrainingBenchmark {
     }
 
     /// Iterations per second of the step's matrix products alone, the same
-    /// products in the same order with nothing around them: the bound the
-    /// rest of the step (activations, losses, optimiser, noise) eats into.
-    /// The products share three buffers, as large as the largest operands,
-    /// so that timing them takes little memory besides the step's own.
+    /// products with nothing around them: the bound the rest of the step
+    /// (activations, losses, optimiser, noise) eats into. Under the paired
+    /// schedule they run as two streams, every other product on a second
+    /// core; otherwise one after another. Each stream's products share three
+    /// buffers, as large as the largest operands, so that timing them takes
+    /// little memory besides the step's own.
     public static func matrixProductBound(_ products: [MatrixProductShape], iterations: Int) -> Double {
-        let a = Matrix<Float>(rows: 1, columns: products.map { $0.rows * $0.inner }.max() ?? 0, repeating: 0.01)
-        let b = Matrix<Float>(rows: 1, columns: products.map { $0.inner * $0.columns }.max() ?? 0, repeating: 0.01)
-        let c = Matrix<Float>(rows: 1, columns: products.map { $0.rows * $0.columns }.max() ?? 0)
-        func run() {
-            for p in products {
+        let streams = MatrixProducts.schedule == .paired ? 2 : 1
+        let largest = { (size: (MatrixProductShape) -> Int) in products.map(size).max() ?? 0 }
+        let a = Matrix<Float>(rows: 1, columns: largest { $0.rows * $0.inner }, repeating: 0.01)
+        let b = Matrix<Float>(rows: 1, columns: largest { $0.inner * $0.columns }, repeating: 0.01)
+        let results = (0..<streams).map { _ in Matrix<Float>(rows: 1, columns: largest { $0.rows * $0.columns }) }
+        func run(_ stream: Int) {
+            let c = results[stream]
+            for p in products.enumerated().filter({ $0.offset % streams == stream }).map(\.element) {
                 Float.gemm(
                     transposeA: p.transposeA, transposeB: p.transposeB, m: p.rows, n: p.columns, k: p.inner,
                     alpha: 1, a: a.base, lda: p.transposeA ? p.rows : p.inner,
                     b: b.base, ldb: p.transposeB ? p.inner : p.columns, beta: 0, c: c.base, ldc: p.columns)
             }
         }
-        for _ in 0..<5 { run() }
+        func runAll() {
+            if streams == 1 { return run(0) }
+            MatrixProducts.together({ run(0) }, { run(1) })
+        }
+        for _ in 0..<5 { runAll() }
         let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<iterations { run() }
+        for _ in 0..<iterations { runAll() }
         return Double(iterations) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 

@@ -13,21 +13,29 @@ extension Study {
         @Option(help: "Timed iterations (after 20 untimed ones).")
         var iterations = 200
 
-        @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice).")
+        @Option(help: "OpenBLAS threads, with --schedule threaded (default: OpenBLAS's own choice).")
         var threads: Int?
+
+        @Option(help: "How the step's products share the cores: paired (the default) or threaded.")
+        var schedule: String = MatrixProducts.Schedule.paired.rawValue
 
         func validate() throws {
             guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be in 1...100000, got \(iterations)") }
             if let threads, !(1...1_024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+            try Train.validate(schedule: schedule, threads: threads)
         }
 
         func run() throws {
             if let threads { OpenBLAS.threadCount = threads }
+            MatrixProducts.schedule = MatrixProducts.Schedule(rawValue: schedule)!
             let benchmark = TrainingBenchmark()
             let result = benchmark.run(iterations: iterations)
-            print("OpenBLAS kernel \(OpenBLAS.coreName), \(OpenBLAS.threadCount) thread(s)")
+            print("OpenBLAS kernel \(OpenBLAS.coreName) (\(KernelChoice.provenance)), schedule \(MatrixProducts.schedule.rawValue), \(OpenBLAS.threadCount) OpenBLAS thread(s) per product")
             print(String(format: "%d iterations in %.2f s: %.1f iterations/s", result.iterations, result.seconds, result.iterationsPerSecond))
             print(String(format: "%.2f GFLOP per iteration (matrix products only): %.1f GFLOP/s", result.flopsPerIteration / 1e9, result.gigaflopsPerSecond))
+            let peak = FMAPeak.measure()
+            print(String(format: "FP32 FMA peak (%@, %d threads): %.1f GFLOP/s; the step runs at %.0f%% of it",
+                         peak.instructionSet, peak.threads, peak.gigaflopsPerSecond, 100 * result.gigaflopsPerSecond / peak.gigaflopsPerSecond))
             let bound = TrainingBenchmark.matrixProductBound(result.products, iterations: iterations)
             print(String(format: "the same matrix products alone: %.1f iterations/s (the step reaches %.0f%% of that)",
                          bound, 100 * result.iterationsPerSecond / bound))

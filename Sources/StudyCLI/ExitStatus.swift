@@ -38,6 +38,7 @@ extension Study {
         // A file-size limit (ulimit -f) stands for a full disk: without this,
         // SIGXFSZ kills the process instead of write() failing with EFBIG.
         signal(SIGXFSZ, SIG_IGN)
+        KernelChoice.restartIfOpenBLASFellBack()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot(NegativeNumbers.normalise(arguments))

@@ -49,7 +49,8 @@ extension Study {
                 throw CommandFailure.data("\(url.path) records \(recorded.trainingRows) rows, \(last.epoch) epochs and \(recorded.openBLASThreads) threads; a run has at least 100 rows, at most \(Train.maximumEpochs) epochs and 1...\(Train.maximumThreads) threads")
             }
             var arguments = ["--config", named.name, "--seed", String(recorded.seed), "--rows", String(recorded.trainingRows),
-                             "--epochs", String(last.epoch), "--threads", String(threads ?? recorded.openBLASThreads), "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
+                             "--epochs", String(last.epoch), "--threads", String(threads ?? recorded.openBLASThreads),
+                             "--schedule", threads.map { _ in MatrixProducts.Schedule.threaded.rawValue } ?? recorded.schedule.rawValue, "--measure", "--data", data ?? recorded.dataFolder, "--output", output]
             if let patience = recorded.measurement.patience { arguments += ["--patience", String(patience)] }
             if recorded.recipe.updateRule != named.updateRule {
                 switch recorded.recipe.updateRule {
@@ -67,7 +68,7 @@ extension Study {
             let rerun = try RunRecordFile.read(URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName))
             let compared = recorded.truncated(toEpochs: rerun.epochs.count)
             guard let tolerances = recorded.tolerances() else {
-                print("the record was made on OpenBLAS kernel \(recorded.openBLASCore) with \(recorded.openBLASThreads) threads, this run on \(OpenBLAS.coreName) with \(OpenBLAS.threadCount): another rounding trains another run, judged as another seed would be (best Frechet distance within a factor of \(RunRecord.anotherRunDistanceFactor), every class the record ends with at 5% ending at 3% or more)")
+                print("the record was made on OpenBLAS kernel \(recorded.openBLASCore) with \(recorded.openBLASThreads) threads (\(recorded.schedule.rawValue)), this run on \(OpenBLAS.coreName) with \(OpenBLAS.threadCount) (\(MatrixProducts.schedule.rawValue)): another rounding trains another run, judged as another seed would be (best Frechet distance within a factor of \(RunRecord.anotherRunDistanceFactor), every class the record ends with at 5% ending at 3% or more)")
                 let differences = compared.differencesAsAnotherRun(rerun)
                 guard differences.isEmpty else {
                     throw CommandFailure.data("the re-run does not agree with \(url.path) as another run of its recipe: " + differences.joined(separator: "; "))

@@ -8,7 +8,7 @@ public struct Study: ParsableCommand {
         commandName: "study",
         abstract: "Run the demos of a study notebook for \"Generative Adversarial Nets\" (Goodfellow et al. 2014).",
         discussion: "Each chapter in Chapters/ walks through one part of the paper; 'study chapter N' runs its demo.",
-        subcommands: [All.self, Chapter.self, List.self, Train.self, Sample.self, Bench.self, WarmUp.self, Evaluate.self, Classifier.self, Rerun.self, FullRun.self],
+        subcommands: [All.self, Chapter.self, List.self, Train.self, Sample.self, Bench.self, WarmUp.self, Evaluate.self, Classifier.self, Rerun.self, FullRun.self, TranscriptCommand.self],
         defaultSubcommand: All.self)
 
     public init() {}
@@ -55,10 +55,15 @@ struct DemoEnvironment {
             write: write)
     }
 
+    /// Runs a chapter's demo on the portable product: its transcript in the
+    /// chapter is checked on every machine, and a BLAS kernel chosen for the
+    /// CPU would round it differently on each. The product path is the
+    /// process's, so a demo runs in a process of its own (`study`,
+    /// `literate`, or `study transcript` for the tests).
     func run(_ demo: any ChapterDemo.Type, _ options: DemoOptions) throws {
         write("# Chapter \(demo.number): \(demo.title)")
         write("")
-        try demo.run(context(for: options))
+        try MatrixProducts.with(.portable) { try demo.run(context(for: options)) }
     }
 }
 

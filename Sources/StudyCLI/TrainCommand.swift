@@ -64,8 +64,21 @@ extension Study {
         @Option(help: "With --measure: stop once the Fréchet distance has not improved for this many epochs.")
         var patience: Int?
 
-        @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice; the short recipe runs fastest on 1).")
+        @Option(help: "OpenBLAS threads, with --schedule threaded (default: OpenBLAS's own choice).")
         var threads: Int?
+
+        @Option(help: "How the step's products share the cores: paired (two single-threaded products at a time, the default) or threaded (one at a time on OpenBLAS's threads).")
+        var schedule: String = MatrixProducts.Schedule.paired.rawValue
+
+        /// `--schedule` names a schedule, and `--threads` goes only with `threaded`.
+        static func validate(schedule: String, threads: Int?) throws {
+            guard let chosen = MatrixProducts.Schedule(rawValue: schedule) else {
+                throw ValidationError("--schedule must be one of \(MatrixProducts.Schedule.allCases.map(\.rawValue).joined(separator: ", ")), got '\(schedule)'")
+            }
+            if chosen == .paired, let threads, threads != 1 {
+                throw ValidationError("--threads \(threads) needs --schedule threaded: the paired schedule runs each product on one thread")
+            }
+        }
 
         /// The most epochs or threads a run may ask for, and the most rows.
         static let maximumEpochs = 1_000_000
@@ -87,6 +100,7 @@ extension Study {
             try within("iterations", iterations, 1...Self.maximumIterations)
             try within("k", k, 1...TrainingRecipe.maximumBatchSize)
             try within("threads", threads, 1...Self.maximumThreads)
+            try Self.validate(schedule: schedule, threads: threads)
             try within("rows", rows, 100...Self.maximumRows)
             if k != nil && simultaneous { throw ValidationError("--k and --simultaneous choose different update rules; give one") }
             if let generatorLoss, GeneratorLoss(rawValue: generatorLoss) == nil {
@@ -157,8 +171,10 @@ struct TrainingRun {
             }
         }
 
-        // The thread count changes the order of BLAS's sums, so a run is repeatable for a given count.
+        // The thread count and schedule change the order of BLAS's sums, so a
+        // run is repeatable for a given pair.
         if let threads = options.threads { OpenBLAS.threadCount = threads }
+        MatrixProducts.schedule = MatrixProducts.Schedule(rawValue: options.schedule)!
         var recipe = state?.recipe ?? TrainingRecipe.named(options.config ?? "authors")!
         let seed = state?.seed ?? options.seed ?? 1
         if checkpoint == nil {

@@ -20,3 +20,25 @@ public enum StudyTranscript {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Study {
+    /// `study transcript --figures DIR WORDS…`: what `study WORDS…` prints,
+    /// captured as `StudyTranscript.run` captures it, in a process of its own
+    /// (the literate tests run it so that no demo changes their process's
+    /// product path).
+    struct TranscriptCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "transcript", abstract: "Print a demo's transcript as the chapters show it.",
+            shouldDisplay: false)
+
+        @Option(help: "Folder for the demo's figures.")
+        var figures: String
+
+        @Argument(parsing: .captureForPassthrough, help: "The words after 'study', e.g. chapter 6.")
+        var words: [String] = []
+
+        func run() throws {
+            print(try StudyTranscript.run(words, outputDirectory: URL(fileURLWithPath: figures)))
+        }
+    }
+}

@@ -88,6 +88,26 @@ import Testing
         #expect(try one.metadataValue("iteration") == "7")
     }
 
+    /// The paired schedule (two single-threaded products at a time) trains
+    /// the same run every time, and a run of its own: splitting a product's
+    /// rows lets OpenBLAS block the halves differently from the whole, so it
+    /// rounds unlike the threaded schedule, which is why a record names its schedule.
+    @Test func pairedSchedule_isRepeatable_andAnotherRunThanThreaded() throws {
+        let folders = (0..<3).map { Self.temporaryFolder("schedule-\($0)") }
+        let common = ["train", "--config", "authors", "--data", Self.dataFolder.path, "--rows", "300", "--iterations", "3", "--seed", "5"]
+        let schedules = [["--schedule", "paired"], ["--schedule", "paired"], ["--schedule", "threaded", "--threads", "1"]]
+        for (folder, schedule) in zip(folders, schedules) {
+            let result = try Self.run(common + schedule + ["--output", folder.path])
+            #expect(result.status == 0, "\(result.output)")
+        }
+        let runs = try folders.map { try Safetensors(contentsOf: $0.appendingPathComponent("checkpoint.safetensors")) }
+        let names = runs[0].tensors.keys.sorted()
+        #expect(names.allSatisfy { runs[0].tensors[$0] == runs[1].tensors[$0] }, "two paired runs differ")
+        #expect(!names.allSatisfy { runs[0].tensors[$0] == runs[2].tensors[$0] }, "paired and threaded agree bit for bit")
+        let wrong = try Self.run(common + ["--schedule", "paired", "--threads", "2", "--output", folders[0].path, "--overwrite"])
+        #expect(wrong.status != 0 && wrong.output.contains("--threads 2 needs --schedule threaded"), "\(wrong.output)")
+    }
+
     @Test func resumedRun_negativeControl_aDifferentSeedDiffers() throws {
         let first = Self.temporaryFolder("seed5"), second = Self.temporaryFolder("seed6")
         _ = try Self.train(first, iterations: 2)

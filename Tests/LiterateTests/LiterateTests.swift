@@ -15,10 +15,40 @@ import Testing
         return url
     }()
 
+    /// The `study` executable built beside this test binary.
+    static let study: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("study")
+
+    /// Each transcript comes from `study transcript` in a process of its own:
+    /// a demo switches its process to the portable product, which must not
+    /// reach the tests running beside it.
     static let check = LiterateCheck(root: root) { arguments in
         let figures = FileManager.default.temporaryDirectory.appendingPathComponent("literate-tests-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: figures) }
-        return try StudyTranscript.run(arguments, outputDirectory: figures)
+        let process = Process()
+        process.executableURL = study
+        process.arguments = ["transcript", "--figures", figures.path] + arguments
+        // stderr to a file, so that neither pipe can fill while the other is read.
+        let complaints = figures.appendingPathExtension("stderr")
+        defer { try? FileManager.default.removeItem(at: complaints) }
+        FileManager.default.createFile(atPath: complaints.path, contents: nil)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: complaints)
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let complaint = (try? Data(contentsOf: complaints)) ?? Data()
+        guard process.terminationStatus == 0 else {
+            throw TranscriptFailure(arguments: arguments, message: String(decoding: complaint, as: UTF8.self))
+        }
+        // print() ends the transcript with one newline of its own.
+        return String(String(decoding: printed, as: UTF8.self).dropLast())
+    }
+
+    struct TranscriptFailure: Error, CustomStringConvertible {
+        let arguments: [String], message: String
+        var description: String { "study \(arguments.joined(separator: " ")) failed: \(message)" }
     }
 
     static var chapterNames: [String] {

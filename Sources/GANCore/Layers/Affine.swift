@@ -71,7 +71,7 @@ public final class Affine<Scalar: BLASScalar>: Layer {
         // Y ← 1·bᵀ, then Y ← X W + Y: the bias rides in gemm's β term.
         let b = bias.base
         for r in 0..<x.rows { (y.base + r * outputWidth).update(from: b, count: outputWidth) }
-        Matrix.multiply(x, weights, into: y, beta: 1)
+        Matrix.multiplyInHalves(x, weights, into: y, beta: 1)
         return y
     }
 
@@ -89,19 +89,33 @@ public final class Affine<Scalar: BLASScalar>: Layer {
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool, inputGradient: Bool) -> Matrix<Scalar>? {
         guard let x = input else { preconditionFailure("Affine.backward before forward") }
         precondition(dy.rows == x.rows && dy.columns == outputWidth, "Affine.backward: gradient shape mismatch")
-        if parameterGradients {
-            Matrix.multiply(x, transposed: true, dy, into: weightGradient)
-            let db = biasGradient.base
-            db.update(repeating: 0, count: outputWidth)
+        let parameters = { (inHalves: Bool) in
+            if inHalves {
+                Matrix.multiplyInHalves(x, transposed: true, dy, into: self.weightGradient)
+            } else {
+                Matrix.multiply(x, transposed: true, dy, into: self.weightGradient)
+            }
+            let db = self.biasGradient.base
+            db.update(repeating: 0, count: self.outputWidth)
             for r in 0..<dy.rows {
-                let row = dy.base + r * outputWidth
-                for j in 0..<outputWidth { db[j] += row[j] }
+                let row = dy.base + r * self.outputWidth
+                for j in 0..<self.outputWidth { db[j] += row[j] }
             }
         }
-        guard inputGradient else { return nil }
+        guard inputGradient else {
+            if parameterGradients { parameters(true) }
+            return nil
+        }
         let dx = Matrix.reusing(inputGradientBuffer, rows: x.rows, columns: inputWidth)
         inputGradientBuffer = dx
-        Matrix.multiply(dy, transposed: false, weights, transposed: true, into: dx)
+        guard parameterGradients else {
+            Matrix.multiplyInHalves(dy, transposed: false, self.weights, transposed: true, into: dx)
+            return dx
+        }
+        // ∂L/∂W and ∂L/∂X need only ∂L/∂Y: under the paired schedule they run side by side.
+        MatrixProducts.together(
+            { parameters(false) },
+            { Matrix.multiply(dy, transposed: false, self.weights, transposed: true, into: dx) })
         return dx
     }
 }

@@ -1,4 +1,4 @@
-/// Matrix products, all through BLAS `?gemm`.
+/// Matrix products, through BLAS `?gemm` or the portable product (`MatrixProducts.path`).
 extension Matrix {
     /// `result ← α·op(a)·op(b) + β·result`, where op transposes when asked.
     @_specialize(where Scalar == Float)
@@ -15,16 +15,64 @@ extension Matrix {
         precondition(k == kB, "multiply: inner dimensions \(k) and \(kB) differ")
         precondition(result.rows == m && result.columns == n,
                      "multiply: result is \(result.rows)×\(result.columns), product is \(m)×\(n)")
+        product(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a: a.base, lda: a.columns, b: b.base, ldb: b.columns, beta: beta, c: result.base, ldc: result.columns)
+    }
+
+    /// Rows `rows` of `result ← op(a)·op(b) + β·result`: the product of those
+    /// rows of op(a) alone, written to the same rows of `result` (no matrix is
+    /// made for them), so that two threads can share one product.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public static func multiply(
+        rows: Range<Int>, of a: Matrix, transposed transposeA: Bool = false,
+        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0
+    ) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
+        precondition(k == (transposeB ? b.columns : b.rows), "multiply: inner dimensions differ")
+        precondition(result.rows == m && result.columns == n && rows.clamped(to: 0..<m) == rows,
+                     "multiply: rows \(rows) of a \(m)×\(n) product into \(result.rows)×\(result.columns)")
+        // Row i of op(a) starts at row i of a, or at its column i.
+        let first = rows.lowerBound * (transposeA ? 1 : a.columns)
+        product(
+            transposeA: transposeA, transposeB: transposeB, m: rows.count, n: n, k: k, alpha: 1,
+            a: a.base + first, lda: a.columns, b: b.base, ldb: b.columns,
+            beta: beta, c: result.base + rows.lowerBound * result.columns, ldc: result.columns)
+    }
+
+    /// `result ← op(a)·op(b) + β·result` as two products of half the rows
+    /// each, at the same time under the paired schedule; one product otherwise
+    /// or when a half would have fewer than `smallestHalf` rows.
+    public static func multiplyInHalves(
+        _ a: Matrix, transposed transposeA: Bool = false,
+        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0
+    ) {
+        let half = result.rows / 2
+        guard MatrixProducts.schedule == .paired && half >= MatrixProducts.smallestHalf else {
+            return multiply(a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta)
+        }
+        MatrixProducts.together(
+            { multiply(rows: 0..<half, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) },
+            { multiply(rows: half..<result.rows, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) })
+    }
+
+    /// `C ← α·op(A)·op(B) + β·C` on raw row-major storage, by the current path.
+    private static func product(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Scalar,
+        a: UnsafePointer<Scalar>, lda: Int, b: UnsafePointer<Scalar>, ldb: Int,
+        beta: Scalar, c: UnsafeMutablePointer<Scalar>, ldc: Int
+    ) {
         guard m > 0, n > 0 else { return }
         if k == 0 {
             // BLAS leaves C untouched when k = 0, which is β·C only for β = 1.
-            for i in 0..<result.count { result.storage[i] *= beta }
+            for i in 0..<m { for j in 0..<n { c[i * ldc + j] *= beta } }
             return
         }
-        Scalar.gemm(
-            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-            alpha: alpha, a: a.base, lda: a.columns, b: b.base, ldb: b.columns,
-            beta: beta, c: result.base, ldc: result.columns)
+        let gemm = MatrixProducts.path == .blas ? Scalar.gemm : Scalar.portableGemm
+        gemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
     /// The product `a·b` in a new matrix.
