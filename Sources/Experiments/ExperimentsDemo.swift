@@ -149,7 +149,7 @@ public enum ExperimentsDemo: ChapterDemo {
         let a = recipe.architecture
         context.say("Short run: recipe \(recipe.name) (G: \(a.noiseDimension) -> \(a.generatorHidden) ReLU -> \(a.generatorHidden) ReLU -> \(a.pixels) sigmoid, weights U(±\(a.generatorWeightRange)); D: maxout \(a.discriminatorUnits)x\(a.discriminatorPieces) twice\(a.dropout == nil ? ", no dropout" : ", dropout")), \(recipe.updateRule), G loss \(recipe.generatorLoss)")
         context.say("on the first \(trainingRows) Fashion-MNIST training images, \(trainingIterations) iterations of m = \(recipe.batchSize)")
-        // Float training of this length follows the BLAS kernel's rounding: the numbers below hold for this kernel only.
+        // Float training of this length follows its products' rounding: the demo's portable product rounds alike on every CPU.
         context.say("matrix products: \(MatrixProducts.path)")
         let probe = TrainingProbe(trainer: trainer, training: training, classifier: classifier,
                                   samples: curveSamples, seed: context.seed &+ 5)

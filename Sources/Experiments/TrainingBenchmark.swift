@@ -89,9 +89,10 @@ public struct TrainingBenchmark {
         let a = Matrix<Float>(rows: 1, columns: largest { $0.rows * $0.inner }, repeating: 0.01)
         let b = Matrix<Float>(rows: 1, columns: largest { $0.inner * $0.columns }, repeating: 0.01)
         let results = (0..<streams).map { _ in Matrix<Float>(rows: 1, columns: largest { $0.rows * $0.columns }) }
+        let streamProducts = (0..<streams).map { stream in products.enumerated().filter { $0.offset % streams == stream }.map(\.element) }
         func run(_ stream: Int) {
             let c = results[stream]
-            for p in products.enumerated().filter({ $0.offset % streams == stream }).map(\.element) {
+            for p in streamProducts[stream] {
                 Float.gemm(
                     transposeA: p.transposeA, transposeB: p.transposeB, m: p.rows, n: p.columns, k: p.inner,
                     alpha: 1, a: a.base, lda: p.transposeA ? p.rows : p.inner,

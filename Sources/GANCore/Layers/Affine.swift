@@ -89,33 +89,33 @@ public final class Affine<Scalar: BLASScalar>: Layer {
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool, inputGradient: Bool) -> Matrix<Scalar>? {
         guard let x = input else { preconditionFailure("Affine.backward before forward") }
         precondition(dy.rows == x.rows && dy.columns == outputWidth, "Affine.backward: gradient shape mismatch")
-        let parameters = { (inHalves: Bool) in
-            if inHalves {
-                Matrix.multiplyInHalves(x, transposed: true, dy, into: self.weightGradient)
-            } else {
-                Matrix.multiply(x, transposed: true, dy, into: self.weightGradient)
-            }
-            let db = self.biasGradient.base
-            db.update(repeating: 0, count: self.outputWidth)
-            for r in 0..<dy.rows {
-                let row = dy.base + r * self.outputWidth
-                for j in 0..<self.outputWidth { db[j] += row[j] }
-            }
-        }
         guard inputGradient else {
-            if parameterGradients { parameters(true) }
+            if parameterGradients {
+                Matrix.multiplyInHalves(x, transposed: true, dy, into: weightGradient)
+                sumBiasGradient(dy)
+            }
             return nil
         }
         let dx = Matrix.reusing(inputGradientBuffer, rows: x.rows, columns: inputWidth)
         inputGradientBuffer = dx
-        guard parameterGradients else {
-            Matrix.multiplyInHalves(dy, transposed: false, self.weights, transposed: true, into: dx)
-            return dx
+        if parameterGradients {
+            // ∂L/∂W and ∂L/∂X need only ∂L/∂Y: under the paired schedule they run side by side.
+            MatrixProducts.together(
+                { Matrix.multiply(x, transposed: true, dy, into: self.weightGradient); self.sumBiasGradient(dy) },
+                { Matrix.multiply(dy, transposed: false, self.weights, transposed: true, into: dx) })
+        } else {
+            Matrix.multiplyInHalves(dy, transposed: false, weights, transposed: true, into: dx)
         }
-        // ∂L/∂W and ∂L/∂X need only ∂L/∂Y: under the paired schedule they run side by side.
-        MatrixProducts.together(
-            { parameters(false) },
-            { Matrix.multiply(dy, transposed: false, self.weights, transposed: true, into: dx) })
         return dx
+    }
+
+    /// ∂L/∂b = Σ_rows ∂L/∂Y.
+    private func sumBiasGradient(_ dy: Matrix<Scalar>) {
+        let db = biasGradient.base
+        db.update(repeating: 0, count: outputWidth)
+        for r in 0..<dy.rows {
+            let row = dy.base + r * outputWidth
+            for j in 0..<outputWidth { db[j] += row[j] }
+        }
     }
 }

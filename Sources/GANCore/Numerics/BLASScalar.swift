@@ -11,6 +11,8 @@ public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, 
         alpha: Self, a: UnsafePointer<Self>, lda: Int,
         b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// The vector `PortableProduct`'s tiles use: 256 bits of `Self`.
+    associatedtype PortableVector: SIMD & BitwiseCopyable where PortableVector.Scalar == Self
     /// The same product with `PortableProduct`'s fixed order of sums.
     static func portableGemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
@@ -22,22 +24,26 @@ public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, 
     static func log1p(_ x: Self) -> Self
 }
 
+extension BLASScalar {
+    public static func portableGemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Self, a: UnsafePointer<Self>, lda: Int,
+        b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int
+    ) {
+        PortableProduct.gemm(
+            PortableVector.self, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+            alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+}
+
 @inline(__always)
 private func transpose(_ flag: Bool) -> CBLAS_TRANSPOSE {
     flag ? CblasTrans : CblasNoTrans
 }
 
 extension Float: BLASScalar {
-    public static func portableGemm(
-        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-        alpha: Float, a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
-    ) {
-        PortableProduct.gemm(
-            SIMD8<Float>.self, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-            alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-    }
+    public typealias PortableVector = SIMD8<Float>
 
     @inlinable public static func exp(_ x: Float) -> Float { Foundation.exp(x) }
     @inlinable public static func log(_ x: Float) -> Float { Foundation.log(x) }
@@ -56,16 +62,7 @@ extension Float: BLASScalar {
 }
 
 extension Double: BLASScalar {
-    public static func portableGemm(
-        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-        alpha: Double, a: UnsafePointer<Double>, lda: Int,
-        b: UnsafePointer<Double>, ldb: Int,
-        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
-    ) {
-        PortableProduct.gemm(
-            SIMD4<Double>.self, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-            alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-    }
+    public typealias PortableVector = SIMD4<Double>
 
     @inlinable public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
     @inlinable public static func log(_ x: Double) -> Double { Foundation.log(x) }

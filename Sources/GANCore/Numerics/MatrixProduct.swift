@@ -8,13 +8,7 @@ extension Matrix {
         _ b: Matrix, transposed transposeB: Bool = false,
         into result: Matrix, alpha: Scalar = 1, beta: Scalar = 0
     ) {
-        let m = transposeA ? a.columns : a.rows
-        let k = transposeA ? a.rows : a.columns
-        let kB = transposeB ? b.columns : b.rows
-        let n = transposeB ? b.rows : b.columns
-        precondition(k == kB, "multiply: inner dimensions \(k) and \(kB) differ")
-        precondition(result.rows == m && result.columns == n,
-                     "multiply: result is \(result.rows)×\(result.columns), product is \(m)×\(n)")
+        let (m, n, k) = shape(a, transposeA, b, transposeB, result)
         product(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
             a: a.base, lda: a.columns, b: b.base, ldb: b.columns, beta: beta, c: result.base, ldc: result.columns)
@@ -29,12 +23,8 @@ extension Matrix {
         rows: Range<Int>, of a: Matrix, transposed transposeA: Bool = false,
         _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0
     ) {
-        let m = transposeA ? a.columns : a.rows
-        let k = transposeA ? a.rows : a.columns
-        let n = transposeB ? b.rows : b.columns
-        precondition(k == (transposeB ? b.columns : b.rows), "multiply: inner dimensions differ")
-        precondition(result.rows == m && result.columns == n && rows.clamped(to: 0..<m) == rows,
-                     "multiply: rows \(rows) of a \(m)×\(n) product into \(result.rows)×\(result.columns)")
+        let (m, n, k) = shape(a, transposeA, b, transposeB, result)
+        precondition(rows.clamped(to: 0..<m) == rows, "multiply: rows \(rows) of a product with \(m) rows")
         // Row i of op(a) starts at row i of a, or at its column i.
         let first = rows.lowerBound * (transposeA ? 1 : a.columns)
         product(
@@ -57,6 +47,18 @@ extension Matrix {
         MatrixProducts.together(
             { multiply(rows: 0..<half, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) },
             { multiply(rows: half..<result.rows, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) })
+    }
+
+    /// The product's m × n and its inner dimension k, checked against `result`.
+    private static func shape(_ a: Matrix, _ transposeA: Bool, _ b: Matrix, _ transposeB: Bool, _ result: Matrix) -> (m: Int, n: Int, k: Int) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let kB = transposeB ? b.columns : b.rows
+        let n = transposeB ? b.rows : b.columns
+        precondition(k == kB, "multiply: inner dimensions \(k) and \(kB) differ")
+        precondition(result.rows == m && result.columns == n,
+                     "multiply: result is \(result.rows)×\(result.columns), product is \(m)×\(n)")
+        return (m, n, k)
     }
 
     /// `C ← α·op(A)·op(B) + β·C` on raw row-major storage, by the current path.
