@@ -53,6 +53,10 @@ let package = Package(
             // The trained Fashion-MNIST classifier's weights (FashionClassifier+Storage.swift).
             resources: [.copy("Resources/classifier.safetensors")],
             swiftSettings: vectorised),
+        .target(
+            name: "OpenDirections",
+            dependencies: ["GANCore", "FileFormats", "Figures", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "Experiments"],
+            swiftSettings: vectorised),
 
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
@@ -60,7 +64,7 @@ let package = Package(
             name: "StudyCLI",
             dependencies: [
                 "GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
-                "TheoreticalResults", "Experiments",
+                "TheoreticalResults", "Experiments", "OpenDirections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorised),
@@ -80,6 +84,9 @@ let package = Package(
         .testTarget(name: "AdversarialTrainingTests", dependencies: ["FileFormats", "Figures", "AdversarialTraining", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "TheoreticalResultsTests", dependencies: ["FileFormats", "Figures", "TheoreticalResults", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "ExperimentsTests", dependencies: ["FileFormats", "Figures", "Experiments", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(
+            name: "OpenDirectionsTests", dependencies: ["FileFormats", "Figures", "Experiments", "OpenDirections", "GradientChecking"],
+            swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,7 @@ public final class GANTrainer<Scalar: BLASScalar> {
     public let discriminatorStep: DiscriminatorStep<Scalar>
     public let generatorStep: GeneratorStep<Scalar>
     public let data: any TrainingData
-    public let prior: NoisePrior
+    public let prior: any GeneratorInputSource
     public let random: RandomSource
     public var configuration: TrainingConfiguration {
         didSet { configure() }
@@ -53,7 +53,7 @@ public final class GANTrainer<Scalar: BLASScalar> {
 
     public init(
         generator: MultilayerPerceptron<Scalar>, discriminator: MultilayerPerceptron<Scalar>,
-        data: any TrainingData, prior: NoisePrior, configuration: TrainingConfiguration, random: RandomSource
+        data: any TrainingData, prior: any GeneratorInputSource, configuration: TrainingConfiguration, random: RandomSource
     ) {
         precondition(generator.inputWidth == prior.width, "G takes \(generator.inputWidth) inputs, the prior gives \(prior.width)")
         precondition(discriminator.inputWidth == data.width, "D takes \(discriminator.inputWidth) inputs, the data have \(data.width)")

@@ -1,4 +1,4 @@
-// GSL for derivatives, quadrature, minimisation and random numbers, with
+// GSL for derivatives, quadrature, minimisation, linear systems and random numbers, with
 // OpenBLAS as its CBLAS. Only GSL's CBLAS header is imported: OpenBLAS's own
 // cblas.h defines the same enums and Swift rejects the two together.
 #include <gsl/gsl_errno.h>
@@ -6,6 +6,7 @@
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_min.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_eigen.h>

@@ -41,16 +41,29 @@ public final class ImageTrainer {
     /// - Parameters:
     ///   - data: the training images, one per row, in [0, 1].
     ///   - seed: seeds every random draw of the run.
-    public init(recipe: TrainingRecipe, data: Matrix<Float>, seed: UInt64) {
+    public convenience init(recipe: TrainingRecipe, data: Matrix<Float>, seed: UInt64) {
         let architecture = recipe.architecture
         precondition(data.columns == architecture.pixels, "images have \(data.columns) pixels, the networks expect \(architecture.pixels)")
+        self.init(recipe: recipe, data: data, seed: seed, prior: architecture.noisePrior) { random in
+            (architecture.generator(Float.self, pixelMeans: Self.columnMeans(data), using: random),
+             architecture.discriminator(Float.self, using: random))
+        }
+    }
+
+    /// A run of networks other than the recipe's own (Chapter 7's conditional
+    /// pair), built by `networks` from the run's random source before the
+    /// sampler draws its first order; the recipe gives the schedule, m, the
+    /// update rule and the loss.
+    public init(
+        recipe: TrainingRecipe, data: Matrix<Float>, seed: UInt64, prior: any GeneratorInputSource,
+        networks: (RandomSource) -> (generator: MultilayerPerceptron<Float>, discriminator: MultilayerPerceptron<Float>)
+    ) {
         self.recipe = recipe
         random = RandomSource(seed: seed)
-        let generator = architecture.generator(Float.self, pixelMeans: Self.columnMeans(data), using: random)
-        let discriminator = architecture.discriminator(Float.self, using: random)
+        let (generator, discriminator) = networks(random)
         sampler = MinibatchSampler(data: data, batchSize: recipe.batchSize, random: random)
         trainer = GANTrainer(
-            generator: generator, discriminator: discriminator, data: sampler, prior: architecture.noisePrior,
+            generator: generator, discriminator: discriminator, data: sampler, prior: prior,
             configuration: recipe.initialConfiguration, random: random)
     }
 

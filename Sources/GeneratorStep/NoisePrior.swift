@@ -1,10 +1,19 @@
 import GANCore
 
+/// What a generator is fed, one row per sample: p_z's noise, or (Chapter 7's
+/// conditional model) noise beside a condition.
+public protocol GeneratorInputSource: Sendable {
+    /// The width of one row of G's input.
+    var width: Int { get }
+    /// Fills `batch` (m × width) with independent draws.
+    func fill<Scalar: BLASScalar>(_ batch: Matrix<Scalar>, using random: RandomSource)
+}
+
 /// p_z, the noise the generator is fed: uniform on an interval in every coordinate.
 ///
 /// - Paper: Algorithm 1 ("noise prior p_g(z)"); §5 and the authors' code use
 ///   uniform noise (MNIST: z ∈ [−√3, √3]¹⁰⁰, unit variance).
-public struct NoisePrior: Sendable, CustomStringConvertible {
+public struct NoisePrior: GeneratorInputSource, CustomStringConvertible {
     public let width: Int
     public let lower: Double
     public let upper: Double

@@ -3,6 +3,7 @@ import DiscriminatorStep
 import Experiments
 import GANCore
 import GeneratorStep
+import OpenDirections
 import TheoreticalResults
 import ValueFunction
 
@@ -15,5 +16,6 @@ public var chapterDemos: [any ChapterDemo.Type] {
         AdversarialTrainingDemo.self,
         TheoreticalResultsDemo.self,
         ExperimentsDemo.self,
+        OpenDirectionsDemo.self,
     ]
 }

@@ -6,8 +6,8 @@ import Testing
 /// It is called directly, never by switching the process's product path,
 /// which the tests running beside these share.
 @Suite struct PortableProductTests {
-    /// op(A)·op(B) entry by entry, summed from l = 0 up with a rounded
-    /// product and a rounded sum each time: the order the product promises.
+    /// op(A)·op(B) entry by entry, summed from l = 0 up by one fused
+    /// multiply-add each time: the order and rounding the product promises.
     static func reference(
         _ a: Matrix<Float>, _ transposeA: Bool, _ b: Matrix<Float>, _ transposeB: Bool,
         m: Int, n: Int, k: Int, reversed: Bool = false
@@ -18,7 +18,7 @@ import Testing
         for i in 0..<m {
             for j in 0..<n {
                 var s: Float = 0
-                for l in reversed ? Array((0..<k).reversed()) : Array(0..<k) { s = s + opA(i, l) * opB(l, j) }
+                for l in reversed ? Array((0..<k).reversed()) : Array(0..<k) { s = s.addingProduct(opA(i, l), opB(l, j)) }
                 c[i * n + j] = s
             }
         }
@@ -44,7 +44,9 @@ import Testing
     }
 
     /// Shapes with full tiles, edges in rows and columns, and both.
-    static let shapes: [(m: Int, n: Int, k: Int)] = [(1, 1, 1), (4, 16, 3), (7, 37, 13), (9, 33, 50), (12, 48, 200)]
+    static let shapes: [(m: Int, n: Int, k: Int)] = [
+        (1, 1, 1), (4, 16, 3), (7, 37, 13), (9, 33, 50), (12, 48, 200), (6, 72, 9), (3, 40, 5), (5, 25, 7),
+    ]
 
     @Test(arguments: [false, true], [false, true])
     func everyEntry_isTheSumInOrder_bitForBit(transposeA: Bool, transposeB: Bool) {
@@ -92,6 +94,24 @@ import Testing
         for i in 0..<portable.count { #expect(abs(portable.storage[i] - blas.storage[i]) < 1e-4) }
     }
 
+    /// A negative control for the rounding: the same order with a rounded
+    /// product and then a rounded sum is another result.
+    @Test func unfusedSums_areAnotherResult() {
+        let (m, n, k) = (12, 48, 200)
+        let (a, b) = Self.operands(m: m, n: n, k: k, transposeA: false, transposeB: false, seed: 9)
+        let c = Matrix<Float>(rows: m, columns: n)
+        Self.product(a, false, b, false, m: m, n: n, k: k, into: c)
+        var unfused = [Float](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var s: Float = 0
+                for l in 0..<k { s = s + a[i, l] * b[l, j] }
+                unfused[i * n + j] = s
+            }
+        }
+        #expect(c.elements != unfused)
+    }
+
     /// Double goes through the same code with four-lane vectors.
     @Test func double_isTheSumInOrder() {
         let (m, n, k) = (6, 11, 9)
@@ -106,7 +126,7 @@ import Testing
         for i in 0..<m {
             for j in 0..<n {
                 var s = 0.0
-                for l in 0..<k { s = s + a[i, l] * b[l, j] }
+                for l in 0..<k { s = s.addingProduct(a[i, l], b[l, j]) }
                 #expect(c[i, j] == s)
             }
         }
