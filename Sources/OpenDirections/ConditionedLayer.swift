@@ -42,6 +42,7 @@ public final class ConditionedLayer<Scalar: BLASScalar>: Layer {
         inner.bind(parameters: parameters, gradients: gradients)
     }
 
+    // [excerpt: conditioned-forward]
     public func forward(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(x.columns == inputWidth, "ConditionedLayer expects \(inputWidth) inputs, got \(x.columns)")
         rows = x.rows
@@ -64,6 +65,7 @@ public final class ConditionedLayer<Scalar: BLASScalar>: Layer {
         }
         return y
     }
+    // [end: conditioned-forward]
 
     public func backward(_ dy: Matrix<Scalar>, parameterGradients: Bool) -> Matrix<Scalar> {
         precondition(dy.rows == rows && dy.columns == outputWidth, "ConditionedLayer.backward: gradient shape mismatch")

@@ -31,6 +31,47 @@ public enum OpenDirectionsDemo: ChapterDemo {
     public static let testRows = 5000
 
     public static func run(_ context: DemoContext) throws {
+        try report(context, iterations: trainingIterations)
+    }
+
+    /// What one seed's experiments measured, for `study openings`' table over seeds.
+    public struct Summary: Sendable {
+        public var seed: UInt64 = 0
+        public var meanObedience = 0.0
+        public var inferredError = 0.0
+        public var searchedError = 0.0
+        /// Mean test accuracy over the probe's seeds: raw pixels, D after training, D as initialised.
+        public var probeAccuracy: [Double] = []
+        /// Error on the hidden rows: G's fill, the nearest training image's.
+        public var fillError = (generator: 0.0, nearest: 0.0)
+    }
+
+    /// One row per seed and a mean row: what `study openings` prints at its end.
+    public static func summaryTable(_ summaries: [Summary]) -> [String] {
+        var table = TextTable("seed", "obeyed", "G(E(x))", "searched", "pixels", "D trained", "D initial", "fill: G", "fill: nearest")
+        func row(_ name: String, _ s: Summary) {
+            table.add([name, fixed(100 * s.meanObedience, 1), fixed(s.inferredError), fixed(s.searchedError)]
+                      + s.probeAccuracy.map { fixed(100 * $0, 1) } + [fixed(s.fillError.generator), fixed(s.fillError.nearest)])
+        }
+        summaries.forEach { row(String($0.seed), $0) }
+        if summaries.count > 1 {
+            let n = Double(summaries.count)
+            var mean = Summary()
+            mean.meanObedience = summaries.map(\.meanObedience).reduce(0, +) / n
+            mean.inferredError = summaries.map(\.inferredError).reduce(0, +) / n
+            mean.searchedError = summaries.map(\.searchedError).reduce(0, +) / n
+            mean.probeAccuracy = (0..<summaries[0].probeAccuracy.count).map { i in summaries.map { $0.probeAccuracy[i] }.reduce(0, +) / n }
+            mean.fillError = (summaries.map(\.fillError.generator).reduce(0, +) / n, summaries.map(\.fillError.nearest).reduce(0, +) / n)
+            row("mean", mean)
+        }
+        return table.lines
+    }
+
+    /// The four experiments, with both GANs trained for `iterations`.
+    @discardableResult
+    public static func report(_ context: DemoContext, iterations: Int) throws -> Summary {
+        var summary = Summary()
+        summary.seed = context.seed
         let data = try DataSet()
         let side = data.training.images.rows
         let training = data.training.images.matrix(0..<trainingRows, as: Float.self)
@@ -39,7 +80,7 @@ public enum OpenDirectionsDemo: ChapterDemo {
         let testLabels = data.test.labels.values[0..<testRows].map(Int.init)
         let classifier = try FashionClassifier.bundled()
         let r = recipe, a = r.architecture
-        context.say("Every experiment starts from Chapter 6's short run: recipe \(r.name), the first \(trainingRows) training images, \(trainingIterations) iterations of m = \(r.batchSize), seed \(context.seed)")
+        context.say("Every experiment starts from Chapter 6's short run: recipe \(r.name), the first \(trainingRows) training images, \(iterations) iterations of m = \(r.batchSize), seed \(context.seed)")
         context.say("matrix products: \(MatrixProducts.path)")
         context.say()
 
@@ -48,19 +89,20 @@ public enum OpenDirectionsDemo: ChapterDemo {
         let plain = ImageTrainer(recipe: r, data: training, seed: context.seed)
         // The two runs share nothing, so they train side by side, one per core;
         // each is the same bits as alone (the portable product's sums do not depend on threads).
-        trainTogether(conditional, plain, context: context)
-        try conditionalModel(context, trainer: conditional, model: model, classifier: classifier, test: test, testLabels: testLabels, side: side)
+        trainTogether(conditional, plain, iterations: iterations, context: context)
+        summary.meanObedience = try conditionalModel(context, trainer: conditional, model: model, classifier: classifier, test: test, testLabels: testLabels, side: side)
         context.say()
 
         context.say("2. Learned approximate inference: Chapter 6's short run trained again (the same seed, the same G), then E: x -> z")
-        try inference(context, generator: plain.generator, prior: a.noisePrior, training: training, test: test, testLabels: testLabels, side: side)
+        (summary.inferredError, summary.searchedError) = try inference(context, generator: plain.generator, prior: a.noisePrior, training: training, test: test, testLabels: testLabels, side: side)
         context.say()
 
-        try semiSupervisedFeatures(context, discriminator: plain.discriminator, pool: training, poolLabels: trainingLabels,
+        summary.probeAccuracy = try semiSupervisedFeatures(context, discriminator: plain.discriminator, pool: training, poolLabels: trainingLabels,
                                    test: test, testLabels: testLabels)
         context.say()
 
-        try inpainting(context, generator: plain.generator, prior: a.noisePrior, training: training, test: test, side: side)
+        summary.fillError = try inpainting(context, generator: plain.generator, prior: a.noisePrior, training: training, test: test, side: side)
+        return summary
     }
 
     // [excerpt: conditional-run]
@@ -74,15 +116,15 @@ public enum OpenDirectionsDemo: ChapterDemo {
     }
     // [end: conditional-run]
 
-    /// Trains both runs to `trainingIterations`, at the same time.
-    static func trainTogether(_ first: ImageTrainer, _ second: ImageTrainer, context: DemoContext) {
+    /// Trains both runs to `iterations`, at the same time.
+    static func trainTogether(_ first: ImageTrainer, _ second: ImageTrainer, iterations: Int, context: DemoContext) {
         let runs = TwoRuns(first: first, second: second, context: context)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             let trainer = index == 0 ? runs.first : runs.second
-            while trainer.iteration < trainingIterations {
+            while trainer.iteration < iterations {
                 trainer.trainIteration()
                 if index == 0 && trainer.iteration % 50 == 0 {
-                    runs.context.reportProgress("training both GANs", done: trainer.iteration, of: trainingIterations)
+                    runs.context.reportProgress("training both GANs", done: trainer.iteration, of: iterations)
                 }
             }
         }
@@ -91,7 +133,7 @@ public enum OpenDirectionsDemo: ChapterDemo {
     static func conditionalModel(
         _ context: DemoContext, trainer: ImageTrainer, model: ConditionalModel, classifier: FashionClassifier,
         test: Matrix<Float>, testLabels: [Int], side: Int
-    ) throws {
+    ) throws -> Double {
         let a = model.architecture, k = model.classes
         context.say("1. A conditional model p(x | c): c, one-hot with its entry at \(fixed(Double(model.conditionValue), 0)), beside z in G's input and beside x in D's input")
         context.say("G: \(a.noiseDimension) + \(k) -> \(a.generatorHidden) ReLU -> \(a.generatorHidden) ReLU -> \(a.pixels) sigmoid, c carried on to D; D: maxout \(a.discriminatorUnits)x\(a.discriminatorPieces) twice on \(a.pixels) + \(k), dropout on x only")
@@ -113,12 +155,13 @@ public enum OpenDirectionsDemo: ChapterDemo {
         }
         try LabelledGrid.render(title: "G(z, c): one row per class c, new z in every column", rows: rows).write(to: grid.url)
         context.say("one row per class, \(perRow) samples each, 3x: \(grid.displayName)")
+        return obedience.meanObedience
     }
 
     static func inference(
         _ context: DemoContext, generator: MultilayerPerceptron<Float>, prior: NoisePrior,
         training: Matrix<Float>, test: Matrix<Float>, testLabels: [Int], side: Int
-    ) throws {
+    ) throws -> (inferred: Double, searched: Double) {
         let random = RandomSource(seed: context.seed &+ 9)
         let e = InferenceNetwork(pixels: test.columns, hidden: inferenceHidden, prior: prior, using: random)
         let losses = e.fit(to: generator, steps: inferenceSteps, using: random) { done, total in
@@ -161,12 +204,13 @@ public enum OpenDirectionsDemo: ChapterDemo {
         try LabelledGrid.render(title: "Test images and what G makes of them", rows: rows, headings: ["x", "G(E(x))", "searched"])
             .write(to: figure.url)
         context.say("the first \(shown) test images, G(E(x)) and G(z) searched from E(x), 3x: \(figure.displayName)")
+        return (errors[1].1, errors[2].1)
     }
 
     static func semiSupervisedFeatures(
         _ context: DemoContext, discriminator: MultilayerPerceptron<Float>, pool: Matrix<Float>, poolLabels: [Int],
         test: Matrix<Float>, testLabels: [Int]
-    ) throws {
+    ) throws -> [Double] {
         let s = semiSupervised, k = FashionClassifier.classNames.count
         context.say("3. Semi-supervised: a linear classifier (ridge regression onto one-hot labels) on \(s.labelsPerClass * k) labels (\(s.labelsPerClass) per class from the \(pool.rows) training images the GANs saw), scored on \(test.rows) test images")
         context.say("features standardised over the \(pool.rows) images; lambda from \(s.penalties.map { String(Int($0)) }.joined(separator: ", ")) by \(s.folds)-fold cross-validation on the labels alone")
@@ -174,6 +218,7 @@ public enum OpenDirectionsDemo: ChapterDemo {
                        SemiSupervisedFeatures.discriminatorFeatures(discriminator, images: test))
         let pixels = (SemiSupervisedFeatures.pixels(pool), SemiSupervisedFeatures.pixels(test))
         var table = TextTable(header: ["features", "width"] + probeSeeds.map { "seed \($0)" } + ["mean"])
+        var means: [Double] = []
         let rows: [(String, (Matrix<Double>, Matrix<Double>)?)] = [("raw pixels", pixels), ("D after training", trained), ("D as initialised", nil)]
         for index in rows.indices {
             var accuracies: [Double] = []
@@ -194,16 +239,18 @@ public enum OpenDirectionsDemo: ChapterDemo {
                 accuracies.append(outcome.testAccuracy)
                 context.reportProgress("linear classifiers", done: index * probeSeeds.count + accuracies.count, of: rows.count * probeSeeds.count)
             }
-            table.add([rows[index].0, String(width)] + accuracies.map { fixed(100 * $0, 1) } + [fixed(100 * accuracies.reduce(0, +) / Double(accuracies.count), 1)])
+            means.append(accuracies.reduce(0, +) / Double(accuracies.count))
+            table.add([rows[index].0, String(width)] + accuracies.map { fixed(100 * $0, 1) } + [fixed(100 * means[index], 1)])
         }
         context.say("test accuracy %, one labelled subset per seed (the untrained D also drawn per seed):")
         table.lines.forEach { context.say("  " + $0) }
+        return means
     }
 
     static func inpainting(
         _ context: DemoContext, generator: MultilayerPerceptron<Float>, prior: NoisePrior,
         training: Matrix<Float>, test: Matrix<Float>, side: Int
-    ) throws {
+    ) throws -> (generator: Double, nearest: Double) {
         let fill = Inpainting(side: side, seenRows: seenRows)
         context.say("4. Inpainting as a stand-in for p(x_S | x_not S): the top \(seenRows) of \(side) rows seen, z searched (\(search.restarts) starts, \(search.steps) Adam steps) to fit them, G(z) fills the rest")
         context.say("   (not §7's family of conditionals sharing parameters: G was never trained to fill, and the fill is one guess, not a sample)")
@@ -212,9 +259,10 @@ public enum OpenDirectionsDemo: ChapterDemo {
         let nearest = fill.nearestOnSeenPixels(images, training: training)
         let mean = fill.meanImage(training, count: images.rows)
         func average(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+        let hidden = (average(fill.hiddenError(searched.images, truth: images)), average(fill.hiddenError(nearest, truth: images)))
         var table = TextTable("filling the hidden rows with", "error, seen rows", "error, hidden rows")
-        table.add("G(z), z searched on the seen rows", fixed(average(searched.seenError)), fixed(average(fill.hiddenError(searched.images, truth: images))))
-        table.add("the nearest of \(training.rows) training images on the seen rows", fixed(average(fill.seenError(nearest, truth: images))), fixed(average(fill.hiddenError(nearest, truth: images))))
+        table.add("G(z), z searched on the seen rows", fixed(average(searched.seenError)), fixed(hidden.0))
+        table.add("the nearest of \(training.rows) training images on the seen rows", fixed(average(fill.seenError(nearest, truth: images))), fixed(hidden.1))
         table.add("the mean training image", fixed(average(fill.seenError(mean, truth: images))), fixed(average(fill.hiddenError(mean, truth: images))))
         context.say("mean squared error per pixel over \(images.rows) test images:")
         table.lines.forEach { context.say("  " + $0) }
@@ -227,6 +275,7 @@ public enum OpenDirectionsDemo: ChapterDemo {
         try LabelledGrid.render(title: "The bottom half filled in", rows: rows, headings: ["seen", "G fills", "nearest", "truth"])
             .write(to: figure.url)
         context.say("the first \(shown) test images: what was seen, G's fill, the nearest training image's, the truth, 3x: \(figure.displayName)")
+        return hidden
     }
 
     /// The first `count` rows of `matrix`, as a view.
