@@ -94,6 +94,8 @@ public enum OpenDirectionsDemo: ChapterDemo {
         context.say()
 
         context.say("2. Learned approximate inference: Chapter 6's short run trained again (the same seed, the same G), then E: x -> z")
+        let recent = plain.history.last!
+        context.say("the short run after \(plain.iteration) iterations: V \(fixed(recent.value)), D(x) \(fixed(recent.meanRealProbability, 3)), D(G(z)) \(fixed(recent.meanGeneratedProbability, 3)), as in Chapter 6's last row")
         (summary.inferredError, summary.searchedError) = try inference(context, generator: plain.generator, prior: a.noisePrior, training: training, test: test, testLabels: testLabels, side: side)
         context.say()
 
