@@ -20,7 +20,7 @@ public enum LabelledGrid {
         let labelWidth = rows.map { label.width(of: $0.label) }.max()! + 10
         let titleHeight = titleStyle.lineHeight + 8
         let headingHeight = headings.isEmpty ? 0 : heading.lineHeight + 4
-        let width = max(margin + labelWidth + columns * (tileWidth + gap) + margin, titleStyle.width(of: title) + 2 * margin)
+        let width = max(margin + labelWidth + columns * (tileWidth + gap) + margin, titleStyle.width(of: title) + 3 * margin)
         let top = margin + titleHeight + headingHeight
         let height = top + rows.count * (tileHeight + gap) + margin
         var canvas = Canvas(width: width, height: height)

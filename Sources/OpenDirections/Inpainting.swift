@@ -3,9 +3,9 @@ import GANCore
 import GeneratorStep
 
 /// §7's third direction asks for every conditional p(x_S | x_not S) from one
-/// family of networks sharing parameters, trained for that purpose (later
-/// realised as the multi-prediction deep Boltzmann machine's kind of
-/// training). This is a stand-in, not that construction: it fills the
+/// family of networks sharing parameters, trained for that purpose ("a
+/// stochastic extension of the deterministic MP-DBM"). This is a stand-in,
+/// not that construction: it fills the
 /// hidden pixels S of an image with G(z*), where z* is `LatentSearch`'s best
 /// fit to the seen pixels. It needs no new training, but G was never trained
 /// to fill anything, and the fill is one guess, not a sample from
