@@ -115,8 +115,16 @@ public struct ConditionalModel: Sendable {
 public struct ConditionalPrior: GeneratorInputSource {
     public let noise: NoisePrior
     public let classes: Int
-    public var value: Float = 1
+    /// The value of c's one entry.
+    public let value: Float
     public var width: Int { noise.width + classes }
+
+    public init(noise: NoisePrior, classes: Int, value: Float = 1) {
+        precondition(classes >= 2 && value != 0, "a condition needs two classes and a non-zero entry")
+        self.noise = noise
+        self.classes = classes
+        self.value = value
+    }
 
     /// Noise and a class drawn uniformly for every row (Fashion-MNIST's classes are equally frequent).
     public func fill<Scalar: BLASScalar>(_ batch: Matrix<Scalar>, using random: RandomSource) {

@@ -12,7 +12,7 @@ import GANCore
 /// ```
 /// c is data, not a parameter, so ∂L/∂c matters only to the gradient checks;
 /// it is computed anyway, so the layer is an honest function of its input.
-public final class ConditionedLayer<Scalar: BLASScalar>: Layer {
+public final class ConditionedLayer<Scalar: BLASScalar>: WrappingLayer {
     public let inner: any Layer<Scalar>
     /// k, the width of c.
     public let conditionWidth: Int

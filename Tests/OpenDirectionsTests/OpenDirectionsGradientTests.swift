@@ -1,3 +1,4 @@
+import Experiments
 import GANCore
 import GradientChecking
 import OpenDirections

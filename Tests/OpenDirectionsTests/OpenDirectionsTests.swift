@@ -38,19 +38,34 @@ import Testing
         let input = Matrix<Float>(rows: 3, columns: 7)
         model.prior.fill(input, classes: [0, 1, 2], using: random)
         let output = generator.forward(input)
-        for row in 0..<3 { #expect((9..<12).map { output[row, $0] } == (0..<3).map { $0 == row ? 1 : 0 }) }
+        let v = model.conditionValue
+        for row in 0..<3 { #expect((9..<12).map { output[row, $0] } == (0..<3).map { $0 == row ? v : 0 }) }
         // The same image judged as another class: D's answer moves, so D reads c.
         let x = output.copy(), other = output.copy()
-        for row in 0..<3 { for j in 9..<12 { other[row, j] = j - 9 == (row + 1) % 3 ? 1 : 0 } }
+        for row in 0..<3 { for j in 9..<12 { other[row, j] = j - 9 == (row + 1) % 3 ? v : 0 } }
         let judged = discriminator.forward(x).elements, relabelled = discriminator.forward(other).elements
         #expect(judged != relabelled)
+    }
+
+    /// D's input dropout sits inside a ConditionedLayer: switching D to evaluation must reach it.
+    @Test func discriminatorDropout_inEvaluationMode_isTheIdentity() {
+        let model = ConditionalModel(architecture: Self.tinyArchitecture, classes: 3)
+        let discriminator = model.discriminator(Float.self, using: RandomSource(seed: 11))
+        let x = Matrix<Float>(rows: 4, columns: 12)
+        RandomSource(seed: 12).fillUniform(x, 0, 1)
+        discriminator.isTraining = false
+        let first = discriminator.forward(x).elements, second = discriminator.forward(x).elements
+        #expect(first == second)
+        discriminator.isTraining = true
+        #expect(discriminator.forward(x).elements != discriminator.forward(x).elements, "in training the masks change")
     }
 
     @Test func labelledRows_appendTheOneHotLabel_andSamplesDropIt() {
         let model = ConditionalModel(architecture: Self.tinyArchitecture, classes: 3)
         let images = Matrix<Float>(rows: 2, columns: 9, elements: (0..<18).map { Float($0) / 18 })
         let rows = model.labelledRows(images: images, labels: [2, 1])
-        #expect(rows.columns == 12 && rows.row(0)[9...] == [0, 0, 1] && rows.row(1)[9...] == [0, 1, 0])
+        let v = model.conditionValue
+        #expect(rows.columns == 12 && rows.row(0)[9...] == [0, 0, v] && rows.row(1)[9...] == [0, v, 0])
         #expect(ConditionalModel.pixels(of: rows, width: 9).elements == images.elements)
     }
 
@@ -90,7 +105,8 @@ import Testing
         #expect(found.seenError.allSatisfy { $0 < 1e-4 }, "\(found.seenError)")
         search.steps = 0
         let unsearched = search.search(generator: generator, prior: prior, targets: targets, seed: 4)
-        #expect(unsearched.seenError.reduce(0, +) > 10 * found.seenError.reduce(0, +) + 1e-3)
+        let before: Double = unsearched.seenError.reduce(0, +), after: Double = found.seenError.reduce(0, +)
+        #expect(before > 10 * after + 1e-3)
         #expect(found.noise.elements.allSatisfy { (-1...1).contains($0) }, "z stays in p_z's box")
     }
 

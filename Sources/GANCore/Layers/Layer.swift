@@ -27,3 +27,9 @@ extension ParameterFreeLayer {
     public var parameterCount: Int { 0 }
     public func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>) {}
 }
+
+/// A layer that applies another inside it (Chapter 7's `ConditionedLayer`):
+/// a network's switches, such as dropout's training mode, reach the inner one.
+public protocol WrappingLayer<Scalar>: Layer {
+    var inner: any Layer<Scalar> { get }
+}

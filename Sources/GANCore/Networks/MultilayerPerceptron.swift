@@ -76,7 +76,13 @@ public final class MultilayerPerceptron<Scalar: BLASScalar> {
         set { for layer in dropoutLayers { layer.holdsMask = newValue } }
     }
 
-    private var dropoutLayers: [Dropout<Scalar>] { layers.compactMap { $0 as? Dropout<Scalar> } }
+    private var dropoutLayers: [Dropout<Scalar>] {
+        layers.compactMap { layer in
+            var current: any Layer<Scalar> = layer
+            while let wrapper = current as? any WrappingLayer<Scalar> { current = wrapper.inner }
+            return current as? Dropout<Scalar>
+        }
+    }
 
     /// The layers that carry parameters, in order.
     public var affineLayers: [Affine<Scalar>] { layers.compactMap { $0 as? Affine<Scalar> } }
