@@ -16,8 +16,8 @@ extension Study {
         @Option(help: "OpenBLAS threads, with --schedule threaded (default: OpenBLAS's own choice).")
         var threads: Int?
 
-        @Option(help: "How the step's products share the cores: paired (the default) or threaded.")
-        var schedule: String = MatrixProducts.Schedule.paired.rawValue
+        @Option(help: "How the step's products share the cores: threaded (the default) or paired.")
+        var schedule: String = MatrixProducts.Schedule.threaded.rawValue
 
         func validate() throws {
             guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be in 1...100000, got \(iterations)") }

@@ -67,8 +67,8 @@ extension Study {
         @Option(help: "OpenBLAS threads, with --schedule threaded (default: OpenBLAS's own choice).")
         var threads: Int?
 
-        @Option(help: "How the step's products share the cores: paired (two single-threaded products at a time, the default) or threaded (one at a time on OpenBLAS's threads).")
-        var schedule: String = MatrixProducts.Schedule.paired.rawValue
+        @Option(help: "How the step's products share the cores: threaded (one at a time on OpenBLAS's threads, the default) or paired (two single-threaded products at a time).")
+        var schedule: String = MatrixProducts.Schedule.threaded.rawValue
 
         /// `--schedule` names a schedule, and `--threads` goes only with `threaded`.
         static func validate(schedule: String, threads: Int?) throws {
