@@ -17,27 +17,52 @@ import GANCore
 /// the features: one Cholesky solve, no iterations, the exact minimum.
 /// It is the classifier scikit-learn calls RidgeClassifier.
 public struct LinearProbe {
-    public let means: [Double]
-    public let scales: [Double]
+    /// Each feature's mean and deviation over unlabelled rows, and the rows standardised by them.
+    public struct Standardisation: Sendable {
+        public let means: [Double]
+        public let scales: [Double]
+
+        /// The means and deviations over `rows`; a constant feature (a dead unit) keeps scale 1.
+        public init(_ rows: Matrix<Double>) {
+            precondition(rows.rows > 1, "standardising needs at least two rows")
+            var means = [Double](repeating: 0, count: rows.columns), squares = means
+            for r in 0..<rows.rows { for j in 0..<rows.columns { means[j] += rows[r, j] } }
+            for j in means.indices { means[j] /= Double(rows.rows) }
+            for r in 0..<rows.rows { for j in 0..<rows.columns { squares[j] += (rows[r, j] - means[j]) * (rows[r, j] - means[j]) } }
+            self.means = means
+            scales = squares.map { s -> Double in
+                let deviation = (s / Double(rows.rows - 1)).squareRoot()
+                return deviation > 1e-12 ? deviation : 1
+            }
+        }
+
+        /// (φ − μ) / s for each row.
+        public func apply(_ rows: Matrix<Double>) -> Matrix<Double> {
+            precondition(rows.columns == means.count, "standardising \(means.count) features, got \(rows.columns)")
+            let result = Matrix<Double>(rows: rows.rows, columns: rows.columns)
+            for r in 0..<rows.rows { for j in 0..<rows.columns { result[r, j] = (rows[r, j] - means[j]) / scales[j] } }
+            return result
+        }
+    }
+
+    public let standardisation: Standardisation
     public let penalty: Double
     /// W (features × classes).
     public let weights: Matrix<Double>
     /// b, one per class.
     public let bias: [Double]
 
-    public var featureCount: Int { means.count }
+    public var featureCount: Int { standardisation.means.count }
     public var classes: Int { bias.count }
 
-    /// Fits the classifier to `features` (n × f) and `labels`, standardised by `unlabelled` (any rows × f).
-    public init(features: Matrix<Double>, labels: [Int], classes: Int, penalty: Double, unlabelled: Matrix<Double>) throws {
+    /// Fits the classifier to `features` (n × f) and `labels`, standardised as `standardisation` says.
+    public init(features: Matrix<Double>, labels: [Int], classes: Int, penalty: Double, standardisation: Standardisation) throws {
         precondition(features.rows == labels.count && features.rows > 0, "one label per row of features")
-        precondition(unlabelled.columns == features.columns && unlabelled.rows > 1, "standardising rows must have the same features")
         precondition(penalty > 0 && classes >= 2, "a probe needs a positive penalty and two classes")
         precondition(labels.allSatisfy { (0..<classes).contains($0) }, "labels must lie in 0..<\(classes)")
-        (means, scales) = Self.standardisation(unlabelled)
+        self.standardisation = standardisation
         self.penalty = penalty
-        (weights, bias) = try Self.fit(Self.standardise(features, means: means, scales: scales), labels: labels,
-                                       classes: classes, penalty: penalty)
+        (weights, bias) = try Self.fit(standardisation.apply(features), labels: labels, classes: classes, penalty: penalty)
     }
 
     // [excerpt: ridge-probe]
@@ -68,7 +93,7 @@ public struct LinearProbe {
         precondition(features.columns == featureCount, "the probe reads \(featureCount) features, got \(features.columns)")
         let z = Matrix<Double>(rows: features.rows, columns: classes)
         for r in 0..<z.rows { for k in 0..<classes { z[r, k] = bias[k] } }
-        Matrix.multiply(Self.standardise(features, means: means, scales: scales), weights, into: z, beta: 1)
+        Matrix.multiply(standardisation.apply(features), weights, into: z, beta: 1)
         return z
     }
 
@@ -80,24 +105,5 @@ public struct LinearProbe {
 
     public func accuracy(_ features: Matrix<Double>, labels: [Int]) -> Double {
         Double(zip(predict(features), labels).count { $0 == $1 }) / Double(labels.count)
-    }
-
-    /// Each feature's mean and deviation over `rows`; a constant feature (a dead unit) keeps scale 1.
-    static func standardisation(_ rows: Matrix<Double>) -> (means: [Double], scales: [Double]) {
-        var means = [Double](repeating: 0, count: rows.columns), squares = means
-        for r in 0..<rows.rows { for j in 0..<rows.columns { means[j] += rows[r, j] } }
-        for j in means.indices { means[j] /= Double(rows.rows) }
-        for r in 0..<rows.rows { for j in 0..<rows.columns { squares[j] += (rows[r, j] - means[j]) * (rows[r, j] - means[j]) } }
-        let scales = squares.map { s -> Double in
-            let deviation = (s / Double(rows.rows - 1)).squareRoot()
-            return deviation > 1e-12 ? deviation : 1
-        }
-        return (means, scales)
-    }
-
-    static func standardise(_ rows: Matrix<Double>, means: [Double], scales: [Double]) -> Matrix<Double> {
-        let result = Matrix<Double>(rows: rows.rows, columns: rows.columns)
-        for r in 0..<rows.rows { for j in 0..<rows.columns { result[r, j] = (rows[r, j] - means[j]) / scales[j] } }
-        return result
     }
 }

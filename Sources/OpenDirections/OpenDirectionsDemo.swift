@@ -174,8 +174,9 @@ public enum OpenDirectionsDemo: ChapterDemo {
         let own = Matrix<Float>(rows: searchedImages, columns: prior.width)
         prior.fill(own, using: random)
         let generated = generator.forward(own).copy()
-        let inferred = generator.forward(e.infer(images)).copy()
-        let searched = search.search(generator: generator, prior: prior, targets: images, starts: e.infer(images), seed: context.seed &+ 10)
+        let inferredNoise = e.infer(images)
+        let inferred = generator.forward(inferredNoise).copy()
+        let searched = search.search(generator: generator, prior: prior, targets: images, starts: inferredNoise, seed: context.seed &+ 10)
         let pool = ParzenEvaluation.samples(of: generator, count: 2000, noiseDimension: prior.width, range: prior.lower...prior.upper,
                                             seed: context.seed &+ 11)
         let nearest = Inpainting.nearest(to: images, among: pool, mask: nil)

@@ -59,7 +59,7 @@ public struct SemiSupervisedFeatures: Sendable {
     public func evaluate(pool: Matrix<Double>, poolLabels: [Int], chosen: [Int], test: Matrix<Double>, testLabels: [Int],
                          classes: Int) throws -> Outcome {
         let labels = chosen.map { poolLabels[$0] }
-        let features = Self.rows(chosen, of: pool)
+        let features = Self.rows(chosen, of: pool), standardisation = LinearProbe.Standardisation(pool)
         var best = (penalty: penalties[0], accuracy: -1.0)
         for penalty in penalties {
             var correct = 0
@@ -67,13 +67,13 @@ public struct SemiSupervisedFeatures: Sendable {
                 // Rows are in class-balanced order of choice: every `folds`-th row is one fold.
                 let held = Array(stride(from: fold, to: chosen.count, by: folds)), kept = chosen.indices.filter { $0 % folds != fold }
                 let probe = try LinearProbe(features: Self.rows(kept, of: features), labels: kept.map { labels[$0] },
-                                            classes: classes, penalty: penalty, unlabelled: pool)
+                                            classes: classes, penalty: penalty, standardisation: standardisation)
                 correct += zip(probe.predict(Self.rows(held, of: features)), held.map { labels[$0] }).count { $0 == $1 }
             }
             let accuracy = Double(correct) / Double(chosen.count)
             if accuracy > best.accuracy { best = (penalty, accuracy) }
         }
-        let probe = try LinearProbe(features: features, labels: labels, classes: classes, penalty: best.penalty, unlabelled: pool)
+        let probe = try LinearProbe(features: features, labels: labels, classes: classes, penalty: best.penalty, standardisation: standardisation)
         return Outcome(testAccuracy: probe.accuracy(test, labels: testLabels), penalty: best.penalty)
     }
     // [end: probe-protocol]

@@ -47,12 +47,8 @@ import Testing
 
     /// The chapter's two networks, shrunk, in Double: G(z, c) and D(x, c) end to end.
     @Test func conditionalNetworks_matchFiniteDifferences() {
-        var architecture = MNISTArchitecture()
-        architecture.noiseDimension = 3
-        architecture.generatorHidden = 5
-        architecture.discriminatorUnits = 4
-        architecture.discriminatorPieces = 2
-        architecture.pixels = 6
+        // Weights of order 1, so that every layer's Jacobian is far from 0.
+        var architecture = OpenDirectionsTests.tinyArchitecture
         architecture.generatorWeightRange = 0.7
         architecture.discriminatorWeightRange = 0.7
         let model = ConditionalModel(architecture: architecture, classes: 3)

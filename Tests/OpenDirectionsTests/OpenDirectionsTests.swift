@@ -169,10 +169,10 @@ import Testing
         random.fillGaussian(features)
         let labels = (0..<n).map { $0 % classes }
         // Standardise by the labelled rows themselves, so the probe's x̃ is known here.
-        let probe = try LinearProbe(features: features, labels: labels, classes: classes, penalty: lambda, unlabelled: features)
+        let probe = try LinearProbe(features: features, labels: labels, classes: classes, penalty: lambda, standardisation: .init(features))
         func stationarity(_ w: Matrix<Double>) -> Double {
             let x = Matrix<Double>(rows: n, columns: f)
-            for i in 0..<n { for j in 0..<f { x[i, j] = (features[i, j] - probe.means[j]) / probe.scales[j] } }
+            for i in 0..<n { for j in 0..<f { x[i, j] = (features[i, j] - probe.standardisation.means[j]) / probe.standardisation.scales[j] } }
             let xMean = (0..<f).map { j in (0..<n).reduce(0) { $0 + x[$1, j] } / Double(n) }
             var worst = 0.0
             for j in 0..<f {
@@ -202,13 +202,13 @@ import Testing
         let features = Matrix<Double>(rows: n, columns: 5)
         random.fillGaussian(features, standardDeviation: 0.1)
         for i in 0..<n { features[i, labels[i]] += 3 }
-        let probe = try LinearProbe(features: features, labels: labels, classes: 3, penalty: 1, unlabelled: features)
+        let probe = try LinearProbe(features: features, labels: labels, classes: 3, penalty: 1, standardisation: .init(features))
         #expect(probe.accuracy(features, labels: labels) == 1)
         // Shuffled labels: nothing to learn, and the probe cannot learn it.
         let shuffled = RandomSource(seed: 10).permutation(n).map { labels[$0] }
         let fresh = Matrix<Double>(rows: n, columns: 5)
         random.fillGaussian(fresh)
-        let chance = try LinearProbe(features: fresh, labels: shuffled, classes: 3, penalty: 10, unlabelled: fresh)
+        let chance = try LinearProbe(features: fresh, labels: shuffled, classes: 3, penalty: 10, standardisation: .init(fresh))
         let test = Matrix<Double>(rows: n, columns: 5)
         random.fillGaussian(test)
         #expect(chance.accuracy(test, labels: shuffled) < 0.6)
