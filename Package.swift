@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "GANCore", targets: ["GANCore"]),
         .library(name: "FileFormats", targets: ["FileFormats"]),
         .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "ImageTraining", targets: ["ImageTraining"]),
         .library(name: "Experiments", targets: ["Experiments"]),
     ],
     dependencies: [
@@ -47,16 +49,38 @@ let package = Package(
             dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep"],
             swiftSettings: vectorised),
         .target(name: "TheoreticalResults", dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction"], swiftSettings: vectorised),
+
+        // MARK: What Chapters 6 and later train and measure with
+        // Measuring a generator: the bundled classifier, class coverage, the
+        // Fréchet distance, precision and recall, nearest neighbours, k-means,
+        // the Parzen window and Table 1's protocol.
         .target(
-            name: "Experiments",
-            dependencies: ["GANCore", "FileFormats", "Figures", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "CFMAPeak"],
+            name: "Evaluation",
+            dependencies: ["GANCore", "FileFormats", "Figures"],
             // The trained Fashion-MNIST classifier's weights (FashionClassifier+Storage.swift).
             resources: [.copy("Resources/classifier.safetensors")],
             swiftSettings: vectorised),
+        // Training the paper's networks on images: recipes, the MNIST
+        // architecture, the trainer, checkpoints, run records, and the
+        // training run itself (resume, provenance, signals, divergence).
+        .target(
+            name: "ImageTraining",
+            dependencies: ["GANCore", "FileFormats", "Figures", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "Evaluation"],
+            swiftSettings: vectorised),
+
+        // MARK: Chapters on images, in order
+        .target(
+            name: "Experiments",
+            dependencies: ["GANCore", "FileFormats", "Figures", "DiscriminatorStep", "GeneratorStep", "Evaluation", "ImageTraining"],
+            swiftSettings: vectorised),
         .target(
             name: "OpenDirections",
-            dependencies: ["GANCore", "FileFormats", "Figures", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "Experiments"],
+            dependencies: ["GANCore", "FileFormats", "Figures", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining", "Evaluation", "ImageTraining"],
             swiftSettings: vectorised),
+
+        // MARK: Measuring the program itself
+        // The training step's and the Parzen window's speed, and the CPU's FMA peak.
+        .target(name: "Benchmarks", dependencies: ["GANCore", "Evaluation", "ImageTraining", "CFMAPeak"], swiftSettings: vectorised),
 
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
@@ -64,7 +88,7 @@ let package = Package(
             name: "StudyCLI",
             dependencies: [
                 "GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
-                "TheoreticalResults", "Experiments", "OpenDirections",
+                "TheoreticalResults", "Evaluation", "ImageTraining", "Experiments", "OpenDirections", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorised),
@@ -73,6 +97,8 @@ let package = Package(
 
         // MARK: Test support
         .target(name: "GradientChecking", dependencies: ["CGSL", "GANCore"], path: "Tests/Support/GradientChecking", swiftSettings: vectorised),
+        // `study` run as a process, and a small data set for its commands.
+        .target(name: "StudyProcess", dependencies: ["GANCore"], path: "Tests/Support/StudyProcess", swiftSettings: vectorised),
 
         // MARK: Tests
         .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "FileFormats", "Figures", "GradientChecking"], swiftSettings: vectorised),
@@ -83,10 +109,21 @@ let package = Package(
         .testTarget(name: "GeneratorStepTests", dependencies: ["FileFormats", "Figures", "GeneratorStep", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "AdversarialTrainingTests", dependencies: ["FileFormats", "Figures", "AdversarialTraining", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "TheoreticalResultsTests", dependencies: ["FileFormats", "Figures", "TheoreticalResults", "GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "ExperimentsTests", dependencies: ["FileFormats", "Figures", "Experiments", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(
-            name: "OpenDirectionsTests", dependencies: ["FileFormats", "Figures", "Experiments", "OpenDirections", "GradientChecking"],
+            name: "EvaluationTests", dependencies: ["FileFormats", "Figures", "Evaluation", "ImageTraining"],
             swiftSettings: vectorised),
+        .testTarget(
+            name: "ImageTrainingTests", dependencies: ["FileFormats", "Figures", "Evaluation", "ImageTraining", "StudyProcess"],
+            swiftSettings: vectorised),
+        .testTarget(
+            name: "ExperimentsTests", dependencies: ["FileFormats", "Figures", "Evaluation", "ImageTraining", "Experiments", "StudyProcess"],
+            swiftSettings: vectorised),
+        .testTarget(
+            name: "OpenDirectionsTests",
+            dependencies: ["FileFormats", "Figures", "GeneratorStep", "Evaluation", "ImageTraining", "OpenDirections", "GradientChecking", "StudyProcess"],
+            swiftSettings: vectorised),
+        .testTarget(name: "BenchmarksTests", dependencies: ["GANCore", "Benchmarks"], swiftSettings: vectorised),
+        .testTarget(name: "StudyCLITests", dependencies: ["StudyProcess"], swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Figures
 import Foundation
 import GANCore
+import ImageTraining
 
 /// §5's two networks as a diagram: one box per layer with the shape of what
 /// it passes on, written from the architecture the trainer builds, so the

@@ -1,6 +1,8 @@
+import Evaluation
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
 
 /// `study chapter 6`: §5's experiments in short versions: the single-image
 /// warm-up, a short run of the `short` recipe measured by the project's

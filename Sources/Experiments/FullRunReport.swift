@@ -1,6 +1,8 @@
+import Evaluation
 import Figures
 import Foundation
 import GANCore
+import ImageTraining
 
 /// Chapter 6's full runs, read back from their committed records: the
 /// curves over epochs, when each class appears, what D says about classes G

@@ -1,3 +1,4 @@
+import Evaluation
 import Figures
 import Foundation
 import GANCore

@@ -1,7 +1,7 @@
 import DiscriminatorStep
-import Experiments
 import GANCore
 import GeneratorStep
+import ImageTraining
 
 /// §7's first direction: "A conditional generative model p(x | c) can be
 /// obtained by adding c as input to both G and D."

@@ -1,4 +1,4 @@
-import Experiments
+import Evaluation
 import GANCore
 
 /// Does a conditional generator obey c? Draw the same number of samples of

@@ -1,6 +1,6 @@
-import Experiments
 import GANCore
 import GeneratorStep
+import ImageTraining
 
 /// §7's third direction asks for every conditional p(x_S | x_not S) from one
 /// family of networks sharing parameters, trained for that purpose ("a

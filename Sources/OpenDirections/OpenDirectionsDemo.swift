@@ -1,9 +1,10 @@
-import Experiments
-import FileFormats
+import Evaluation
 import Figures
+import FileFormats
 import Foundation
 import GANCore
 import GeneratorStep
+import ImageTraining
 
 /// `study chapter 7`: §7's directions tried on Chapter 6's short run: a
 /// conditional model, a learned inference net, D's features with 100 labels,

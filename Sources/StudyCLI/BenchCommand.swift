@@ -1,5 +1,5 @@
 import ArgumentParser
-import Experiments
+import Benchmarks
 import Foundation
 import GANCore
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Experiments
+import Evaluation
 import FileFormats
 import Foundation
 import GANCore

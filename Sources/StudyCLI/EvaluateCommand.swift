@@ -1,8 +1,10 @@
 import ArgumentParser
+import Evaluation
 import Experiments
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
 
 extension Study {
     /// `study evaluate`: §5's evaluation of a trained generator.

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Experiments
 import Figures
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
 
 /// Exit statuses from sysexits(3), so that a script can tell a mistyped
 /// command from bad data from a missing file.
@@ -51,6 +51,11 @@ extension Study {
             exit(withError: nil)
         } catch let failure as CommandFailure {
             fail(failure.description, failure.status)
+        } catch let refusal as TrainingRunError {
+            fail(refusal.description, status(of: refusal.kind))
+        } catch let interruption as TrainingInterrupted {
+            // The run has said that it saved a checkpoint; the status alone says why it stopped.
+            Foundation.exit(ExitStatus.interrupted(by: interruption.signal))
         } catch let error as CheckpointError {
             fail(error.description, status(of: error.kind))
         } catch let error as DataFileError {
@@ -71,6 +76,15 @@ extension Study {
         case .missing, .unreadable: ExitStatus.noInput
         case .truncated, .corrupt, .mismatch, .invalid: ExitStatus.dataError
         case .unwritable: ExitStatus.cannotCreate
+        }
+    }
+
+    static func status(of kind: TrainingRunError.Kind) -> Int32 {
+        switch kind {
+        case .invalidOptions: ExitStatus.usage
+        case .unsuitableData: ExitStatus.dataError
+        case .missingInput: ExitStatus.noInput
+        case .occupiedOutput: ExitStatus.cannotCreate
         }
     }
 

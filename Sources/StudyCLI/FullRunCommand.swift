@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import GANCore
+import ImageTraining
 
 extension Study {
     /// `study full-run`: Chapter 6's full runs, read back from their committed records.

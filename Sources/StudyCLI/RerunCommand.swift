@@ -1,7 +1,7 @@
 import ArgumentParser
-import Experiments
 import Foundation
 import GANCore
+import ImageTraining
 
 extension Study {
     /// `study rerun`: trains a recorded run again from its record and compares the two records.
@@ -63,7 +63,7 @@ extension Study {
                 arguments += ["--learning-rate", String(recorded.recipe.schedule.initialLearningRate)]
             }
             print("re-running: study train \(arguments.joined(separator: " "))")
-            try TrainingRun(try Train.parse(arguments)).execute()
+            try Train.parse(arguments).run()
 
             let rerun = try RunRecordFile.read(URL(fileURLWithPath: output).appendingPathComponent(RunRecord.fileName))
             let compared = recorded.truncated(toEpochs: rerun.epochs.count)

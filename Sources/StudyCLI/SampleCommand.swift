@@ -1,8 +1,8 @@
 import ArgumentParser
-import Experiments
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
 
 extension Study {
     /// `study sample`: images from a trained generator.

@@ -1,55 +1,37 @@
 import Foundation
+import ImageTraining
 
 /// Progress of a training run: a live bar on a terminal, plain log lines
 /// otherwise (so a log file or CI output stays readable).
-final class TrainingProgress {
-    struct Snapshot {
-        var iteration: Int
-        var totalIterations: Int
-        var epoch: Int
-        var value: Double
-        var meanRealProbability: Double
-        var meanGeneratedProbability: Double
-    }
-
+final class TrainingProgress: TrainingReporter {
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private let started = Date()
-    private let firstIteration: Int
     private var lastDraw = Date.distantPast
-    private let write: (String) -> Void
+    /// A bar is on the screen, to be cleared before the next log line.
+    private var barShown = false
 
-    init(startingAt iteration: Int, write: @escaping (String) -> Void) {
-        firstIteration = iteration
-        self.write = write
-    }
-
-    /// Iterations per second since this run (or resume) started.
-    func rate(at iteration: Int) -> Double {
-        let elapsed = Date().timeIntervalSince(started)
-        return elapsed > 0 ? Double(iteration - firstIteration) / elapsed : 0
-    }
-
-    func update(_ s: Snapshot) {
+    func update(_ p: TrainingRun.Progress) {
         guard isTerminal else { return }
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.2 || s.iteration == s.totalIterations else { return }
+        guard now.timeIntervalSince(lastDraw) >= 0.2 || p.iteration == p.totalIterations else { return }
         lastDraw = now
-        let rate = rate(at: s.iteration)
-        let remaining = rate > 0 ? Double(s.totalIterations - s.iteration) / rate : 0
+        let rate = p.iterationsPerSecond
+        let remaining = rate > 0 ? Double(p.totalIterations - p.iteration) / rate : 0
         let width = 24
-        let filled = s.totalIterations > 0 ? width * s.iteration / s.totalIterations : width
+        let filled = p.totalIterations > 0 ? width * p.iteration / p.totalIterations : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(
             format: "\r\u{1B}[Kepoch %d %@ %d/%d  %.1f it/s  ETA %@  V %.4f  D(x) %.3f  D(G(z)) %.3f",
-            s.epoch, bar, s.iteration, s.totalIterations, rate, Self.clock(remaining) as NSString,
-            s.value, s.meanRealProbability, s.meanGeneratedProbability)
+            p.epoch, bar, p.iteration, p.totalIterations, rate, Self.clock(remaining) as NSString,
+            p.value, p.meanRealProbability, p.meanGeneratedProbability)
         FileHandle.standardError.write(Data(line.utf8))
+        barShown = true
     }
 
     /// A line for the log, kept on screen (a terminal) or printed plainly.
     func log(_ line: String) {
-        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        write(line)
+        if barShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        barShown = false
+        print(line)
     }
 
     static func clock(_ seconds: Double) -> String {

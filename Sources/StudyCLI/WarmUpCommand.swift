@@ -4,6 +4,7 @@ import FileFormats
 import Foundation
 import GANCore
 import GeneratorStep
+import ImageTraining
 
 extension Study {
     /// `study warmup`: the single-image exercise on any PNG.

@@ -1,19 +1,21 @@
-import Experiments
+import Evaluation
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
+import StudyProcess
 import Testing
 
 /// `study evaluate` as a user runs it: its outputs can be checked from outside.
 @Suite struct EvaluateCommandTests {
     @Test func evaluate_writesTheSamplesItScoredAndAResultThatMatchesThem() throws {
-        let folder = TrainingRunTests.temporaryFolder("evaluate")
+        let folder = StudyProcess.temporaryFolder("evaluate")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = folder.appendingPathComponent("run"), out = folder.appendingPathComponent("evaluate")
-        let trained = try TrainingRunTests.run(["train", "--config", "small", "--rows", "300", "--iterations", "20",
+        let trained = try StudyProcess.run(["train", "--config", "small", "--rows", "300", "--iterations", "20",
                                                 "--seed", "3", "--output", run.path])
         #expect(trained.status == 0, "\(trained.output)")
-        let evaluated = try TrainingRunTests.run([
+        let evaluated = try StudyProcess.run([
             "evaluate", "--checkpoint", run.appendingPathComponent("checkpoint.safetensors").path, "--output", out.path,
             "--samples", "200", "--nearest-neighbour-queries", "50", "--parzen-samples", "100", "--validation", "50",
             "--test", "100", "--k-means-centroids", "10", "--k-means-training-images", "200", "--seed", "9"])
@@ -41,13 +43,13 @@ import Testing
     }
 
     @Test func evaluate_onImagesTheClassifierCannotRead_saysSoAndExits65() throws {
-        let folder = TrainingRunTests.temporaryFolder("evaluate-4x4")
+        let folder = StudyProcess.temporaryFolder("evaluate-4x4")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let trained = try TrainingRunTests.train(folder, iterations: 5)
+        let trained = try StudyProcess.train(folder, iterations: 5)
         #expect(trained.status == 0, "\(trained.output)")
-        let evaluated = try TrainingRunTests.run([
+        let evaluated = try StudyProcess.run([
             "evaluate", "--checkpoint", folder.appendingPathComponent("checkpoint.safetensors").path,
-            "--data", TrainingRunTests.dataFolder.path, "--samples", "50", "--nearest-neighbour-queries", "10",
+            "--data", StudyProcess.dataFolder.path, "--samples", "50", "--nearest-neighbour-queries", "10",
             "--parzen-samples", "50", "--validation", "50", "--test", "50", "--k-means-centroids", "5",
             "--k-means-training-images", "50", "--output", folder.appendingPathComponent("e").path])
         #expect(evaluated.status == 65 && evaluated.output.contains("the bundled classifier measures images of 784 pixels"), "\(evaluated.output)")

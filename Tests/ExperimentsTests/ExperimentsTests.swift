@@ -1,7 +1,9 @@
+import Evaluation
 import Experiments
 import Figures
 import Foundation
 import GANCore
+import ImageTraining
 import Testing
 
 /// Chapter 6: the single-image warm-up, Figure 3's endpoints, the Parzen protocol's rows.
@@ -124,6 +126,13 @@ import Testing
         } throws: { error in
             String(describing: error).contains(url.path)
         }
+    }
+
+    @Test func interpolation_endpointsAreTheTwoPoints() {
+        let a: [Float] = [1, -2, 0.5], b: [Float] = [-1, 4, 0.25]
+        let z = Interpolation.line(from: a, to: b, steps: 9)
+        #expect(z.row(0) == a && z.row(8) == b)
+        #expect(z.row(4) == [0, 1, 0.375], "the midpoint")
     }
 
     @Test func interpolation_endpointsEqualGAtTheTwoZ() {

@@ -1,6 +1,8 @@
 import Experiments
 import Foundation
 import GANCore
+import ImageTraining
+import StudyProcess
 import Testing
 
 /// `study full-run` and the report behind it: what it reads off a record,
@@ -58,16 +60,16 @@ import Testing
 
     /// Trains two tiny measured runs, evaluates their final checkpoints and reports them.
     @Test func fullRun_reportsEvaluatedRuns_andRefusesAnEvaluationOfAnotherCheckpoint() throws {
-        let folder = TrainingRunTests.temporaryFolder("full-run")
+        let folder = StudyProcess.temporaryFolder("full-run")
         defer { try? FileManager.default.removeItem(at: folder) }
         let records = folder.appendingPathComponent("records")
         try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
         for seed in ["2", "3"] {
             let run = folder.appendingPathComponent("run\(seed)"), evaluation = folder.appendingPathComponent("evaluation\(seed)")
-            let trained = try TrainingRunTests.run(["train", "--config", "short", "--rows", "300", "--epochs", "2", "--seed", seed,
+            let trained = try StudyProcess.run(["train", "--config", "short", "--rows", "300", "--epochs", "2", "--seed", seed,
                                                     "--measure", "--output", run.path])
             #expect(trained.status == 0, "\(trained.output)")
-            let evaluated = try TrainingRunTests.run([
+            let evaluated = try StudyProcess.run([
                 "evaluate", "--checkpoint", run.appendingPathComponent("checkpoint.safetensors").path, "--output", evaluation.path,
                 "--samples", "200", "--nearest-neighbour-queries", "20", "--parzen-samples", "100", "--validation", "50",
                 "--test", "100", "--k-means-centroids", "10", "--k-means-training-images", "200"])
@@ -77,7 +79,7 @@ import Testing
                                              to: records.appendingPathComponent("short-seed\(seed)-evaluation.json"))
         }
         let figures = folder.appendingPathComponent("figures")
-        let reported = try TrainingRunTests.run(["full-run", "--records", records.path, "--output", figures.path])
+        let reported = try StudyProcess.run(["full-run", "--records", records.path, "--output", figures.path])
         #expect(reported.status == 0, "\(reported.output)")
         #expect(reported.output.contains("Final checkpoints, 200 samples each"), "\(reported.output)")
         #expect(reported.output.contains(" of 2 seeds"), "\(reported.output)")
@@ -97,27 +99,27 @@ import Testing
 
         // Negative control: seed 3's evaluation replaced by one of an earlier checkpoint of its run.
         let early = folder.appendingPathComponent("early")
-        #expect(try TrainingRunTests.run(["train", "--config", "short", "--rows", "300", "--epochs", "1", "--seed", "3",
+        #expect(try StudyProcess.run(["train", "--config", "short", "--rows", "300", "--epochs", "1", "--seed", "3",
                                           "--output", early.path]).status == 0)
         let earlyEvaluation = folder.appendingPathComponent("early-evaluation")
-        #expect(try TrainingRunTests.run([
+        #expect(try StudyProcess.run([
             "evaluate", "--checkpoint", early.appendingPathComponent("checkpoint.safetensors").path, "--output", earlyEvaluation.path,
             "--samples", "200", "--nearest-neighbour-queries", "20", "--parzen-samples", "100", "--validation", "50",
             "--test", "100", "--k-means-centroids", "10", "--k-means-training-images", "200"]).status == 0)
         let replaced = records.appendingPathComponent("short-seed3-evaluation.json")
         try FileManager.default.removeItem(at: replaced)
         try FileManager.default.copyItem(at: earlyEvaluation.appendingPathComponent("evaluation.json"), to: replaced)
-        let refused = try TrainingRunTests.run(["full-run", "--records", records.path, "--output", figures.path])
+        let refused = try StudyProcess.run(["full-run", "--records", records.path, "--output", figures.path])
         #expect(refused.status == 65 && refused.output.contains(replaced.path) && refused.output.contains("not the run's final checkpoint"),
                 "\(refused.output)")
     }
 
     @Test func fullRun_ofAFolderWithoutRecords_saysSoAndExits66() throws {
-        let folder = TrainingRunTests.temporaryFolder("full-run-empty")
+        let folder = StudyProcess.temporaryFolder("full-run-empty")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let empty = try TrainingRunTests.run(["full-run", "--records", folder.path])
+        let empty = try StudyProcess.run(["full-run", "--records", folder.path])
         #expect(empty.status == 66 && empty.output.contains("holds no run record"), "\(empty.output)")
-        let missing = try TrainingRunTests.run(["full-run", "--records", folder.appendingPathComponent("none").path])
+        let missing = try StudyProcess.run(["full-run", "--records", folder.appendingPathComponent("none").path])
         #expect(missing.status == 66 && missing.output.contains("no such folder"), "\(missing.output)")
     }
 }

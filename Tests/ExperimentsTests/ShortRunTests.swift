@@ -1,7 +1,9 @@
+import Evaluation
 import Experiments
 import FileFormats
 import Foundation
 import GANCore
+import ImageTraining
 import Testing
 
 /// The short run of Chapter 6 must look like a working GAN for more than the

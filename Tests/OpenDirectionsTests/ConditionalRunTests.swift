@@ -1,4 +1,4 @@
-import Experiments
+import Evaluation
 import FileFormats
 import GANCore
 import OpenDirections

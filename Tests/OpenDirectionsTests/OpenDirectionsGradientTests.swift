@@ -1,4 +1,3 @@
-import Experiments
 import GANCore
 import GradientChecking
 import OpenDirections

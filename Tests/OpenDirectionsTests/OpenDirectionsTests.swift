@@ -1,6 +1,6 @@
-import Experiments
 import GANCore
 import GeneratorStep
+import ImageTraining
 import OpenDirections
 import Testing
 

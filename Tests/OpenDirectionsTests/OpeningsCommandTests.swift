@@ -1,0 +1,32 @@
+import Foundation
+import StudyProcess
+import Testing
+
+/// `study openings` (Chapter 7 over seeds) as a user runs it: bad arguments
+/// get one clear message and a usage status; a short run prints its table.
+@Suite struct OpeningsCommandTests {
+    @Test(arguments: [
+        (["--seeds", "1,x"], "--seeds must be comma-separated whole numbers such as 1,2,3, got '1,x'"),
+        (["--seeds", ""], "--seeds must be comma-separated whole numbers"),
+        (["--seeds", "2,2"], "--seeds lists a seed twice: '2,2'"),
+        (["--iterations", "0"], "--iterations must be between 1 and 1000000, got 0"),
+    ])
+    func badArguments_areRefusedWithTheValueNamed(arguments: [String], message: String) throws {
+        let result = try StudyProcess.run(["openings"] + arguments)
+        #expect(result.status == 64, "\(result.output)")
+        #expect(result.output.contains(message), "\(result.output)")
+    }
+
+    @Test func shortRun_printsEverySeedAndTheTableOverSeeds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("openings-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try StudyProcess.run(["openings", "--seeds", "4,5", "--iterations", "50", "--output", folder.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("## seed 4") && result.output.contains("## seed 5"))
+        #expect(result.output.contains("Over seeds (50 iterations per GAN)") && result.output.contains("  mean "), "\(result.output)")
+        for seed in [4, 5] {
+            let figure = folder.appendingPathComponent("seed-\(seed)/chapter7-conditional-samples.png")
+            #expect(FileManager.default.fileExists(atPath: figure.path))
+        }
+    }
+}
