@@ -51,7 +51,7 @@ extension Study {
             exit(withError: nil)
         } catch let failure as CommandFailure {
             fail(failure.description, failure.status)
-        } catch let refusal as TrainingRunError {
+        } catch let refusal as Refusal {
             fail(refusal.description, status(of: refusal.kind))
         } catch let interruption as TrainingInterrupted {
             // The run has said that it saved a checkpoint; the status alone says why it stopped.
@@ -79,7 +79,7 @@ extension Study {
         }
     }
 
-    static func status(of kind: TrainingRunError.Kind) -> Int32 {
+    static func status(of kind: Refusal.Kind) -> Int32 {
         switch kind {
         case .invalidOptions: ExitStatus.usage
         case .unsuitableData: ExitStatus.dataError

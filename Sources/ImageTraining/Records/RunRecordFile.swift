@@ -4,7 +4,7 @@ import GANCore
 
 /// Reading a `record.json` or an `evaluation.json` as a user's input:
 /// refused by type, size or content with one line naming the file, and the
-/// kind of each (`TrainingRunError`).
+/// kind of each (`Refusal`).
 public enum RunRecordFile {
     /// A record of a million epochs is a few hundred megabytes; nothing real comes near this.
     public static let maximumBytes = 64 << 20
@@ -12,7 +12,7 @@ public enum RunRecordFile {
     public static func read(_ url: URL) throws -> RunRecord {
         let record = try decode(url, as: "run record", RunRecord.decode)
         if let problem = record.contentProblem {
-            throw TrainingRunError.data("\(url.path) is not a usable run record: \(problem)")
+            throw Refusal.data("\(url.path) is not a usable run record: \(problem)")
         }
         return record
     }
@@ -20,28 +20,28 @@ public enum RunRecordFile {
     public static func readEvaluation(_ url: URL) throws -> GeneratorEvaluation {
         let evaluation = try decode(url, as: "evaluation", GeneratorEvaluation.decode)
         if let problem = evaluation.contentProblem {
-            throw TrainingRunError.data("\(url.path) is not a usable evaluation: \(problem)")
+            throw Refusal.data("\(url.path) is not a usable evaluation: \(problem)")
         }
         return evaluation
     }
 
     private static func decode<T>(_ url: URL, as kind: String, _ decode: (Data) throws -> T) throws -> T {
         if let problem = RegularFile.problem(at: url.path) {
-            throw TrainingRunError(.missingInput, "\(url.path): \(problem.description)")
+            throw Refusal(.missingInput, "\(url.path): \(problem.description)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
-            throw TrainingRunError.data("\(url.path) is \(size) bytes; a \(kind) is at most \(maximumBytes)")
+            throw Refusal.data("\(url.path) is \(size) bytes; a \(kind) is at most \(maximumBytes)")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw TrainingRunError(.missingInput, "\(url.path): cannot be read")
+            throw Refusal(.missingInput, "\(url.path): cannot be read")
         }
         do {
             return try decode(data)
         } catch let error as DecodingError {
-            throw TrainingRunError.data("\(url.path) is not a \(kind): \(reason(error))")
+            throw Refusal.data("\(url.path) is not a \(kind): \(reason(error))")
         } catch {
-            throw TrainingRunError.data("\(url.path) is not a \(kind)")
+            throw Refusal.data("\(url.path) is not a \(kind)")
         }
     }
 

@@ -26,7 +26,7 @@ extension TrainingRun {
         let dataSet = try DataSet(folder: URL(fileURLWithPath: dataPath))
         let (height, width) = (dataSet.training.images.rows, dataSet.training.images.columns)
         guard height == width else {
-            throw TrainingRunError.data("\(dataSet.trainingImagesURL.path): images are \(height)×\(width) pixels; study train needs square images (its figures and checkpoints assume them)")
+            throw Refusal.data("\(dataSet.trainingImagesURL.path): images are \(height)×\(width) pixels; study train needs square images (its figures and checkpoints assume them)")
         }
         let rowCount = min(options.rows ?? provenance?.rows ?? dataSet.training.count, dataSet.training.count)
         let images = rowCount < dataSet.training.count

@@ -1,4 +1,5 @@
 import Evaluation
+import FileFormats
 import Foundation
 import GANCore
 
@@ -8,18 +9,18 @@ extension TrainingRun {
         let images = data.images
         let classifier = try FashionClassifier.bundled()
         guard classifier.settings.inputWidth == images.columns else {
-            throw TrainingRunError.options("--measure uses the bundled classifier, which reads images of \(classifier.settings.inputWidth) pixels; \(data.dataSet.folder.path) holds images of \(images.columns)")
+            throw Refusal.options("--measure uses the bundled classifier, which reads images of \(classifier.settings.inputWidth) pixels; \(data.dataSet.folder.path) holds images of \(images.columns)")
         }
         let url = outputFolder.appendingPathComponent(RunRecord.fileName)
         let record: RunRecord
         if resuming, FileManager.default.fileExists(atPath: url.path) {
             record = try RunRecordFile.read(url)
             guard record.recipe == trainer.recipe, record.seed == seed, record.trainingRows == images.rows else {
-                throw TrainingRunError.data("\(url.path) records another run (recipe \(record.recipe.name), seed \(record.seed), \(record.trainingRows) rows) than \(checkpointURL.path)")
+                throw Refusal.data("\(url.path) records another run (recipe \(record.recipe.name), seed \(record.seed), \(record.trainingRows) rows) than \(checkpointURL.path)")
             }
         } else {
             guard trainer.iteration == 0 else {
-                throw TrainingRunError.options("--measure on a resumed run needs the record it began with, \(url.path), which is missing")
+                throw Refusal.options("--measure on a resumed run needs the record it began with, \(url.path), which is missing")
             }
             let samples = min(RunRecord.defaultSamples, images.rows)
             var fresh = RunRecord(recipe: trainer.recipe, seed: seed, dataFolder: data.dataSet.folder.path, trainingRows: images.rows,

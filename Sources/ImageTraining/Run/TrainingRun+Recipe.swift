@@ -1,3 +1,4 @@
+import FileFormats
 import Foundation
 
 extension TrainingRun {
@@ -9,14 +10,14 @@ extension TrainingRun {
             let recipe = resumed.state.recipe
             guard recipe.architecture.pixels == pixels else {
                 let images = data.dataSet.training.images
-                throw TrainingRunError.data(
+                throw Refusal.data(
                     "\(checkpointURL.path) was trained on images of \(recipe.architecture.pixels) pixels, but \(data.dataSet.trainingImagesURL.path) holds images of \(images.rows)×\(images.columns) = \(pixels)")
             }
             return recipe
         }
         let name = options.recipeName ?? "authors"
         guard var recipe = TrainingRecipe.named(name) else {
-            throw TrainingRunError.options("no recipe '\(name)'; choose one of \(TrainingRecipe.named.map(\.name).joined(separator: ", "))")
+            throw Refusal.options("no recipe '\(name)'; choose one of \(TrainingRecipe.named.map(\.name).joined(separator: ", "))")
         }
         if let rate = options.learningRate { recipe.schedule.initialLearningRate = rate }
         if let k = options.discriminatorSteps { recipe.updateRule = .algorithm1(k: k) }
@@ -25,7 +26,7 @@ extension TrainingRun {
         // The image size is the data's, not a choice: the networks are built to fit it.
         recipe.architecture.pixels = pixels
         if let problem = recipe.rangeProblem {
-            throw TrainingRunError.options("recipe \(recipe.name): \(problem.field) is \(problem.value); expected \(problem.expected)")
+            throw Refusal.options("recipe \(recipe.name): \(problem.field) is \(problem.value); expected \(problem.expected)")
         }
         return recipe
     }
@@ -37,7 +38,7 @@ extension TrainingRun {
         let batchesPerEpoch = rows / recipe.batchSize
         guard batchesPerEpoch >= perIteration else {
             let rule = perIteration > 1 ? "k = \(perIteration) (--k) takes \(perIteration) minibatches per iteration" : "an iteration takes one minibatch of \(recipe.batchSize)"
-            throw TrainingRunError(
+            throw Refusal(
                 resuming ? .unsuitableData : .invalidOptions,
                 "\(rule), but \(rows) rows in minibatches of \(recipe.batchSize) make \(batchesPerEpoch) per epoch; use more --rows or a smaller --k")
         }

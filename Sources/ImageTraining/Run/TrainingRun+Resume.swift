@@ -16,7 +16,7 @@ extension TrainingRun {
     func openCheckpoint() throws -> ResumedCheckpoint? {
         guard options.resume else {
             if RegularFile.problem(at: checkpointURL.path)?.isMissing != true, !options.overwrite {
-                throw TrainingRunError(
+                throw Refusal(
                     .occupiedOutput,
                     "\(checkpointURL.path) holds a training run; pass --resume to continue it or --overwrite to replace it (or choose another --output)")
             }
@@ -48,7 +48,7 @@ extension TrainingRun {
             differences.append("--rows \(rows) (the checkpoint trained on \(recorded))")
         }
         guard differences.isEmpty else {
-            throw TrainingRunError.options(
+            throw Refusal.options(
                 "--resume continues \(resumed.file.path) as recorded, but \(differences.joined(separator: ", ")); leave the option out or start a new run")
         }
     }
@@ -57,11 +57,11 @@ extension TrainingRun {
     func refuseOtherData(_ data: TrainingImages, resuming resumed: ResumedCheckpoint) throws {
         guard let provenance = resumed.provenance else { return }
         if let recorded = provenance.sha256, recorded != data.digest {
-            throw TrainingRunError.data(
+            throw Refusal.data(
                 "\(resumed.file.path) was trained on \(provenance.file ?? "training images") with SHA-256 \(recorded), but \(data.dataSet.trainingImagesURL.path) has SHA-256 \(data.digest): other data; give the same --data or start a new run")
         }
         if let recorded = provenance.rows, recorded != data.images.rows {
-            throw TrainingRunError.data("\(resumed.file.path) was trained on \(recorded) rows, but \(data.path) gives \(data.images.rows); give --rows \(recorded)")
+            throw Refusal.data("\(resumed.file.path) was trained on \(recorded) rows, but \(data.path) gives \(data.images.rows); give --rows \(recorded)")
         }
     }
 }

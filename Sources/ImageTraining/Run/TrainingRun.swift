@@ -24,7 +24,7 @@ public struct TrainingRun {
     func say(_ line: String) { reporter.log(line) }
 
     /// Trains until the target iteration, or throws one clear reason why not:
-    /// a `TrainingRunError`, `TrainingDiverged`, `TrainingInterrupted`, or a
+    /// a `Refusal`, `TrainingDiverged`, `TrainingInterrupted`, or a
     /// file's own error (`CheckpointError`, `DataFileError`, `FileWriteError`).
     public func run() throws {
         try OutputFolder.prepare(outputFolder)
