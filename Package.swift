@@ -101,7 +101,7 @@ let package = Package(
         .target(name: "StudyProcess", dependencies: ["GANCore"], path: "Tests/Support/StudyProcess", swiftSettings: vectorised),
 
         // MARK: Tests
-        .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "FileFormats", "Figures", "GradientChecking"], swiftSettings: vectorised),
+        .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "FileFormats", "Figures", "CZlib", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
         .testTarget(name: "ValueFunctionTests", dependencies: ["FileFormats", "Figures", "ValueFunction", "GradientChecking"], swiftSettings: vectorised),

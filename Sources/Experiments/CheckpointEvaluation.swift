@@ -64,7 +64,8 @@ public struct CheckpointEvaluation {
     @discardableResult
     public func run(progress: ProgressReporter, say: @escaping (String) -> Void) throws -> GeneratorEvaluation {
         let inputs = try readInputs()
-        try OutputFolder.prepare(output)
+        let claim = try OutputFolder.claim(output)
+        defer { claim.release() }
         let started = Date()
         let context = DemoContext(seed: seed, outputDirectory: output, outputDisplayName: output.path, progress: progress, write: say)
         let iteration = (try? inputs.file.metadataValue("iteration")) ?? "?"

@@ -13,6 +13,9 @@ public struct Canvas: ~Copyable {
     public let height: Int
     let surface: OpaquePointer
     let context: OpaquePointer
+    /// The first Cairo call that failed, if any: the figure then reports it
+    /// as an error where it is written, instead of stopping the program.
+    let failure = DrawingFailure()
     /// Drawing outside this rectangle (in pixels) is discarded; `nil` means
     /// the whole canvas. Plots clip their series to the axes with it.
     public var clip: PlotRect? {
@@ -26,9 +29,9 @@ public struct Canvas: ~Copyable {
         self.width = width
         self.height = height
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
-        Self.check(cairo_surface_status(surface), "creating a \(width)×\(height) surface")
         context = cairo_create(surface)
-        Self.check(cairo_status(context), "creating a drawing context")
+        note(cairo_surface_status(surface), "creating a \(width)×\(height) surface")
+        note(cairo_status(context), "creating a drawing context")
         fillRectangle(PlotRect(x: 0, y: 0, width: Double(width), height: Double(height)), color: background)
     }
 
@@ -40,22 +43,29 @@ public struct Canvas: ~Copyable {
     /// Cairo's limit for image surfaces.
     public static let maximumSide = 32767
 
-    /// Stops with Cairo's own message when a call failed.
-    ///
-    /// The only failure left once sizes and coordinates are checked is
-    /// running out of memory, which Swift treats as fatal everywhere else too.
-    static func check(_ status: cairo_status_t, _ doing: @autoclosure () -> String) {
-        precondition(status == CAIRO_STATUS_SUCCESS,
-                     "Canvas: cairo failed \(doing()): \(String(cString: cairo_status_to_string(status)))")
+    /// Keeps the first failed call's description, with Cairo's own message.
+    /// Cairo's errors are sticky: once a context has failed, later calls on
+    /// it do nothing, so drawing goes on harmlessly until the figure is written.
+    final class DrawingFailure {
+        var message: String?
     }
 
-    /// The picture drawn so far.
+    func note(_ status: cairo_status_t, _ doing: @autoclosure () -> String) {
+        guard status != CAIRO_STATUS_SUCCESS, failure.message == nil else { return }
+        failure.message = "cairo failed \(doing()): \(String(cString: cairo_status_to_string(status)))"
+    }
+
+    /// The picture drawn so far; if Cairo failed, a blank picture that
+    /// carries the failure (`RasterImage.drawingProblem`), which writing it reports.
     public var image: RasterImage {
-        Self.check(cairo_status(context), "while drawing")
+        note(cairo_status(context), "while drawing")
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let data = cairo_image_surface_get_data(surface) else {
-            preconditionFailure("Canvas: cairo surface has no pixel data")
+        let data = failure.message == nil ? cairo_image_surface_get_data(surface) : nil
+        guard let data else {
+            var blank = RasterImage(width: width, height: height, format: .rgb, pixels: [UInt8](repeating: 0, count: width * height * 3))
+            blank.drawingProblem = failure.message ?? "cairo's surface has no pixel data"
+            return blank
         }
         var pixels = [UInt8](repeating: 0, count: width * height * 3)
         // RGB24 keeps each pixel as a native-endian 0x00RRGGBB word; the
@@ -145,10 +155,12 @@ public struct Canvas: ~Copyable {
     /// sample's pixels crisp instead of blurring them.
     public mutating func draw(_ image: RasterImage, x: Int, y: Int, scale: Int = 1) {
         precondition(scale >= 1, "Canvas.draw: scale must be at least 1, got \(scale)")
+        // A panel that failed to draw makes the figure that holds it fail too.
+        if let problem = image.drawingProblem, failure.message == nil { failure.message = problem }
         guard image.width > 0, image.height > 0 else { return }
         let source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height))
         defer { cairo_surface_destroy(source) }
-        Self.check(cairo_surface_status(source), "creating a \(image.width)×\(image.height) surface for an image")
+        note(cairo_surface_status(source), "creating a \(image.width)×\(image.height) surface for an image")
         cairo_surface_flush(source)
         guard let data = cairo_image_surface_get_data(source) else { return }
         let stride = Int(cairo_image_surface_get_stride(source))

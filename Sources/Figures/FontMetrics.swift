@@ -5,7 +5,9 @@ import GANCore
 ///
 /// Layout asks for widths and heights before any canvas exists, so they are
 /// read from a scaled font of its own, built with the same face, size and
-/// options the canvas draws with: what is measured is what is drawn.
+/// options the canvas draws with: what is measured is what is drawn. A font
+/// Cairo cannot make measures as empty, and the same failure then puts the
+/// canvas that draws with it in error, which writing the figure reports.
 struct FontMetrics {
     /// Installed with Debian's fonts-dejavu-core; it has ², η, §, −, ½ and ≈.
     static let family = "DejaVu Sans"
@@ -25,7 +27,6 @@ struct FontMetrics {
     private static func withOptions<Result>(_ body: (OpaquePointer) -> Result) -> Result {
         let options = cairo_font_options_create()!
         defer { cairo_font_options_destroy(options) }
-        Canvas.check(cairo_font_options_status(options), "creating font options")
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_ON)
@@ -42,14 +43,12 @@ struct FontMetrics {
     private func withScaledFont<Result>(_ body: (OpaquePointer) -> Result) -> Result {
         let face = cairo_toy_font_face_create(Self.family, CAIRO_FONT_SLANT_NORMAL, weight)
         defer { cairo_font_face_destroy(face) }
-        Canvas.check(cairo_font_face_status(face), "finding the font \(Self.family)")
         var fontMatrix = cairo_matrix_t(), identity = cairo_matrix_t()
         cairo_matrix_init_scale(&fontMatrix, size, size)
         cairo_matrix_init_identity(&identity)
         return Self.withOptions { options in
             let font = cairo_scaled_font_create(face, &fontMatrix, &identity, options)
             defer { cairo_scaled_font_destroy(font) }
-            Canvas.check(cairo_scaled_font_status(font), "sizing the font \(Self.family) at \(size) px")
             return body(font!)
         }
     }

@@ -47,13 +47,14 @@ extension RasterImage {
 
         // Deflate packs at most about 1 032 bytes into one, so a file this
         // small cannot hold the pixels its header declares; refusing it here
-        // saves inflating (and allocating) a picture that is not there.
+        // saves inflating (and allocating) a picture that is not there. The
+        // packed rows count bits as the header declares them (1 to 16 a sample).
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let fileBytes, width * height > 1032 * fileBytes + 65_536 {
+        if let fileBytes, let packed = Self.packedBytes(ofFile: path, width: width, height: height), packed > 1032 * fileBytes + 65_536 {
             png_image_free(&image)
             throw ImageFileError(
                 path: path, kind: .tooLarge,
-                problem: "the header declares \(width)×\(height) pixels, more than a file of \(fileBytes) bytes can hold (deflate packs at most 1032:1)")
+                problem: "the header declares \(width)×\(height) pixels (\(packed) bytes of rows), more than a file of \(fileBytes) bytes can hold (deflate packs at most 1032:1)")
         }
 
         image.format = format == .gray ? png_uint_32(PNG_FORMAT_GRAY) : png_uint_32(PNG_FORMAT_RGB)
@@ -76,6 +77,27 @@ extension RasterImage {
         self.init(width: width, height: height, format: format, pixels: pixels)
     }
 
+    /// The bytes of the filtered rows a PNG's header declares: each row one
+    /// filter byte and width × channels × bit depth bits, rounded up to bytes.
+    /// nil when the header cannot be read (libpng has already accepted it).
+    static func packedBytes(ofFile path: String, width: Int, height: Int) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        // Signature (8), IHDR length and type (8), width and height (8), then bit depth and colour type.
+        guard let header = try? handle.read(upToCount: 26), header.count == 26 else { return nil }
+        let depth = Int(header[24])
+        let channels: Int
+        switch header[25] {
+        case 0, 3: channels = 1  // grey, palette
+        case 2: channels = 3  // RGB
+        case 4: channels = 2  // grey and alpha
+        case 6: channels = 4  // RGBA
+        default: return nil
+        }
+        guard [1, 2, 4, 8, 16].contains(depth) else { return nil }
+        return height * (1 + (width * channels * depth + 7) / 8)
+    }
+
     /// Writes the image as an 8-bit PNG, atomically: the data goes to a
     /// hidden temporary file in the same folder, which is then renamed over
     /// `url`. A failed or interrupted write never leaves a half-written PNG
@@ -93,6 +115,9 @@ extension RasterImage {
         }
         guard width > 0, height > 0 else {
             throw ImageFileError(path: path, kind: .unwritable, problem: "cannot write PNG: image is empty (\(width)×\(height))")
+        }
+        if let drawingProblem {
+            throw ImageFileError(path: path, kind: .unwritable, problem: "cannot draw the figure: \(drawingProblem)")
         }
 
         let temporary = folderURL.appendingPathComponent(

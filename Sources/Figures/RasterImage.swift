@@ -24,6 +24,9 @@ public struct RasterImage: Hashable, Sendable, CustomStringConvertible {
     /// `height` rows of `width × channels` bytes; pixel (x, y) starts at
     /// `(y * width + x) * channels`.
     public var pixels: [UInt8]
+    /// Why the drawing that made this image failed (a Cairo error), or nil;
+    /// `write(to:)` refuses such an image with this reason.
+    public var drawingProblem: String?
 
     /// 1 for grey, 3 for RGB.
     public var channels: Int { format.channels }

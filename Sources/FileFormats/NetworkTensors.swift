@@ -1,4 +1,3 @@
-import FileFormats
 import GANCore
 
 /// A network's parameters as named tensors, in PyTorch's layout.

@@ -32,13 +32,17 @@ extension Study {
         @Option(help: "Seed for the initial weights and the order of images (another seed than the standard one trains another classifier, which --check rejects).")
         var seed = FashionClassifier.Settings.standard.seed
 
+        func validate() throws {
+            if let output { try OutputOption.validate(output) }
+        }
+
         func run() throws {
             // --check alone compares and keeps nothing; otherwise the weights are written.
             let url = (output ?? (check ? nil : "runs/classifier/\(FashionClassifier.fileName)")).map { URL(fileURLWithPath: $0) }
-            if let url {
-                if FileManager.default.fileExists(atPath: url.path) && !force { throw OutputExists(path: url.path) }
-                try OutputFolder.prepare(url.deletingLastPathComponent())
-            }
+            // One writer per folder: held until the weights are written.
+            let claim = try url.map { try OutputFolder.claim($0.deletingLastPathComponent()) }
+            defer { claim?.release() }
+            if let url, FileManager.default.fileExists(atPath: url.path) && !force { throw OutputExists(path: url.path) }
             // Load the reference first: a missing or broken one fails before an hour's training.
             let reference = check ? try FashionClassifier.bundled() : nil
             let dataSet = try DataSet(folder: URL(fileURLWithPath: data), split: FashionClassifier.dataSplit)

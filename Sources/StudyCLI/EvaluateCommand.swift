@@ -52,6 +52,7 @@ extension Study {
 
         func validate() throws {
             guard !checkpoint.isEmpty else { throw ValidationError("--checkpoint is empty; give the path of a checkpoint written by 'study train'") }
+            try OutputOption.validate(output)
             guard (10...10_000).contains(samples) else { throw ValidationError("--samples must be in 10...10000, got \(samples)") }
             guard (1...samples).contains(nearestNeighbourQueries) else { throw ValidationError("--nearest-neighbour-queries must be in 1...--samples, got \(nearestNeighbourQueries)") }
             guard (1...50_000).contains(parzenSamples) else { throw ValidationError("--parzen-samples must be in 1...50000, got \(parzenSamples)") }

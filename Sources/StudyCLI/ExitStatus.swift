@@ -18,6 +18,8 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73
     /// Writing failed part-way (a full disk).
     static let ioError: Int32 = 74
+    /// Another process is writing into the output folder: try again later (EX_TEMPFAIL).
+    static let temporaryFailure: Int32 = 75
     /// Interrupted by SIGINT or SIGTERM: 128 + the signal's number, as a shell reports it.
     static func interrupted(by signal: Int32) -> Int32 { 128 + signal }
 }
@@ -66,6 +68,8 @@ extension Study {
             fail(error.description, ExitStatus.ioError)
         } catch let error as OutputFolder.Unwritable {
             fail(error.description, ExitStatus.cannotCreate)
+        } catch let busy as OutputFolder.Busy {
+            fail(busy.description, ExitStatus.temporaryFailure)
         } catch {
             exit(withError: error)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import FileFormats
 import Foundation
 import GANCore
 import ImageTraining
@@ -23,6 +24,8 @@ extension Study {
 
         func execute(in environment: DemoEnvironment) throws {
             let report = try FullRunReport(recordsIn: URL(fileURLWithPath: records))
+            let claim = try environment.claimOutput(options)
+            defer { claim.release() }
             report.lines().forEach(environment.write)
             let context = environment.context(for: options)
             let curves = try context.figure("full-run-curves.png")

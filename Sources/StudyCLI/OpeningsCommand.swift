@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileFormats
 import Foundation
 import GANCore
 import OpenDirections
@@ -12,7 +13,8 @@ extension Study {
             discussion: """
                 For every seed: the conditional GAN and Chapter 6's short run, each trained for --iterations, then \
                 the inference net, the linear probes and the inpainting, as 'study chapter 7' runs them for seed 1. \
-                Figures go to --output/seed-N. Products run on the chapter's portable product, so seed 1 at the \
+                Figures go to --output/seed-N, with \(FinishedSeed.fileName) once the seed is done: a run stopped \
+                part-way continues after its finished seeds with --resume. Products run on the chapter's portable product, so seed 1 at the \
                 default iterations repeats the chapter's transcript exactly.
                 """)
 
@@ -25,8 +27,16 @@ extension Study {
         @Option(help: "Folder for the figures (one folder per seed inside it).")
         var output = "figures"
 
+        @Flag(help: "Keep the seeds an earlier run into --output finished (each seed's folder holds \(FinishedSeed.fileName)), and run the rest.")
+        var resume = false
+
+        @Flag(help: "Train every seed again, replacing what an earlier run into --output finished.")
+        var overwrite = false
+
         func validate() throws {
             _ = try Self.parseSeeds(seeds)
+            try OutputOption.validate(output)
+            if resume && overwrite { throw ValidationError("--resume keeps the finished seeds and --overwrite trains them again; give one") }
             guard (1...1_000_000).contains(iterations) else {
                 throw ValidationError("--iterations must be between 1 and 1000000, got \(iterations)")
             }
@@ -43,19 +53,11 @@ extension Study {
         }
 
         func execute(in environment: DemoEnvironment) throws {
-            var summaries: [OpenDirectionsDemo.Summary] = []
-            for seed in try Self.parseSeeds(seeds) {
-                if !summaries.isEmpty { environment.write("") }
-                environment.write("## seed \(seed)")
-                let folder = output.hasSuffix("/") ? output + "seed-\(seed)" : output + "/seed-\(seed)"
-                let context = DemoContext(
-                    seed: seed, outputDirectory: environment.outputOverride?.appendingPathComponent("seed-\(seed)") ?? URL(fileURLWithPath: folder),
-                    outputDisplayName: folder, progress: environment.progress, write: environment.write)
-                summaries.append(try MatrixProducts.with(.portable) { try OpenDirectionsDemo.report(context, iterations: iterations) })
-            }
-            environment.write("")
-            environment.write("Over seeds (\(iterations) iterations per GAN): obedience %, reconstruction errors, probe accuracy % (mean of its 3 label subsets), errors on the hidden rows")
-            OpenDirectionsDemo.summaryTable(summaries).forEach { environment.write("  " + $0) }
+            var openings = OpeningsOverSeeds(
+                seeds: try Self.parseSeeds(seeds), iterations: iterations,
+                folder: environment.outputOverride ?? URL(fileURLWithPath: output), displayName: output)
+            (openings.resume, openings.overwrite) = (resume, overwrite)
+            try openings.run(progress: environment.progress, write: environment.write)
         }
     }
 }

@@ -33,6 +33,10 @@ extension Study {
         @Option(help: "OpenBLAS threads (default: the record's; another count rounds differently and trains another run).")
         var threads: Int?
 
+        func validate() throws {
+            try OutputOption.validate(output)
+        }
+
         func run() throws {
             let url = URL(fileURLWithPath: record)
             let recorded = try RunRecordFile.read(url)

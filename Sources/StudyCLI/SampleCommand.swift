@@ -25,6 +25,7 @@ extension Study {
 
         func validate() throws {
             guard !checkpoint.isEmpty else { throw ValidationError("--checkpoint is empty; give the path of a checkpoint written by 'study train'") }
+            try OutputOption.validate(output)
             guard (1...10_000).contains(count) else { throw ValidationError("--count must be in 1...10000, got \(count)") }
         }
 
@@ -32,7 +33,8 @@ extension Study {
             let file = try Safetensors(contentsOf: URL(fileURLWithPath: checkpoint))
             let (generator, recipe) = try TrainingCheckpoint.generator(from: file)
             let folder = URL(fileURLWithPath: output)
-            try OutputFolder.prepare(folder)
+            let claim = try OutputFolder.claim(folder)
+            defer { claim.release() }
             let z = Matrix<Float>(rows: count, columns: recipe.architecture.noiseDimension)
             recipe.architecture.noisePrior.fill(z, using: RandomSource(seed: seed))
             let x = generator.forward(z)

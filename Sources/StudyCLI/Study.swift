@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileFormats
 import Foundation
 import GANCore
 
@@ -21,6 +22,17 @@ struct DemoOptions: ParsableArguments {
 
     @Option(help: "Folder for the figures the demos write.")
     var output: String = "figures"
+
+    func validate() throws {
+        try OutputOption.validate(output)
+    }
+}
+
+/// `--output ''` names no folder (it would write into the current one).
+enum OutputOption {
+    static func validate(_ output: String, option: String = "--output") throws {
+        if output.isEmpty { throw ValidationError("\(option) is empty; give a folder name") }
+    }
 }
 
 /// A command whose output can be captured, for the literate tests.
@@ -55,6 +67,11 @@ struct DemoEnvironment {
             write: write)
     }
 
+    /// Claims the folder the figures go to: one writer per folder, until the demo has written its last.
+    func claimOutput(_ options: DemoOptions) throws -> OutputFolder.Claim {
+        try OutputFolder.claim(outputOverride ?? URL(fileURLWithPath: options.output))
+    }
+
     /// Runs a chapter's demo on the portable product: its transcript in the
     /// chapter is checked on every machine, and a BLAS kernel chosen for the
     /// CPU would round it differently on each. The product path is the
@@ -76,6 +93,8 @@ extension Study {
         @OptionGroup var options: DemoOptions
 
         func execute(in environment: DemoEnvironment) throws {
+            let claim = try environment.claimOutput(options)
+            defer { claim.release() }
             for (index, demo) in chapterDemos.enumerated() {
                 if index > 0 { environment.write("") }
                 try environment.run(demo, options)
@@ -102,6 +121,8 @@ extension Study {
 
         func execute(in environment: DemoEnvironment) throws {
             let demo = chapterDemos.first { $0.number == number }!
+            let claim = try environment.claimOutput(options)
+            defer { claim.release() }
             try environment.run(demo, options)
         }
     }

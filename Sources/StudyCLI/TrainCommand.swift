@@ -112,6 +112,7 @@ extension Study {
             }
             try within("patience", patience, 1...Self.maximumEpochs)
             if patience != nil && !measure { throw ValidationError("--patience needs --measure: the Fréchet distance it watches is measured only then") }
+            try OutputOption.validate(output)
             if resume && overwrite { throw ValidationError("--resume continues the run in --output and --overwrite replaces it; give one") }
         }
 

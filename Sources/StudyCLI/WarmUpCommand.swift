@@ -47,6 +47,7 @@ extension Study {
             }
             guard (1...1_000_000).contains(epochs) else { throw ValidationError("--epochs must be in 1...1000000, got \(epochs)") }
             guard (1...10_000).contains(hidden) else { throw ValidationError("--hidden must be in 1...10000, got \(hidden)") }
+            try OutputOption.validate(output)
             if let image, image.isEmpty { throw ValidationError("--image is empty; give the path of a PNG") }
             for (name, rate) in [("generator", generatorLearningRate), ("discriminator", discriminatorLearningRate)] where !(rate > 0 && rate <= TrainingRecipe.maximumLearningRate) {
                 throw ValidationError("--\(name)-learning-rate must be a number in (0, \(TrainingRecipe.maximumLearningRate)], got \(rate)")
@@ -70,7 +71,8 @@ extension Study {
             settings.generatorLearningRate = generatorLearningRate
             settings.generatorLoss = GeneratorLoss(rawValue: generatorLoss)!
             let folder = URL(fileURLWithPath: output)
-            try OutputFolder.prepare(folder)
+            let claim = try OutputFolder.claim(folder)
+            defer { claim.release() }
             let warmUp = SingleImageWarmUp(image: picture.pixels, settings: settings, seed: seed)
             print("\(picture.source): \(picture.width)x\(picture.height) pixels, \(picture.channels == 3 ? "RGB" : "grey"); mean |G(z) - x| \(fixed(warmUp.meanAbsoluteError())) before training")
             let started = Date()

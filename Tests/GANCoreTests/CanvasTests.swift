@@ -1,9 +1,37 @@
+import FileFormats
 import Figures
+import Foundation
 import GANCore
 import Testing
 
 /// The Cairo canvas: shapes, dashes, images and text land where they are asked to.
 @Suite struct CanvasTests {
+    // MARK: Failures
+
+    @Test func cairoFailure_isReportedWhereTheFigureIsWritten_notATrap() throws {
+        // An image wider than Cairo's largest surface cannot become a source surface.
+        let tooWide = RasterImage(width: Canvas.maximumSide + 1, height: 1, format: .gray,
+                                  pixels: [UInt8](repeating: 128, count: Canvas.maximumSide + 1))
+        var canvas = Canvas(width: 20, height: 20)
+        canvas.draw(tooWide, x: 0, y: 0)
+        let panel = canvas.image
+        #expect(panel.drawingProblem?.contains("cairo failed creating a 32768×1 surface") == true, "\(panel.drawingProblem ?? "no problem")")
+        // A figure that holds the failed panel fails too, and writing it says why.
+        var figure = Canvas(width: 40, height: 40)
+        figure.draw(panel, x: 0, y: 0)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("failed-\(UUID().uuidString).png")
+        #expect { try figure.image.write(to: url) } throws: { error in
+            (error as? ImageFileError)?.kind == .unwritable && "\(error)".contains("cannot draw the figure")
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path), "a failed figure was written")
+        // Negative control: an image Cairo can hold draws and writes.
+        var fine = Canvas(width: 20, height: 20)
+        fine.draw(RasterImage(width: 4, height: 1, format: .gray, pixels: [0, 64, 128, 255]), x: 0, y: 0)
+        #expect(fine.image.drawingProblem == nil)
+        try fine.image.write(to: url)
+        try? FileManager.default.removeItem(at: url)
+    }
+
     // MARK: Lines
 
     @Test func strokeLine_dashedAndDotted_leaveGapsWhileSolidDoesNot() {

@@ -1,3 +1,4 @@
+import CZlib
 import Figures
 import FileFormats
 import Foundation
@@ -119,6 +120,38 @@ import Testing
         // Negative control: a 1×1 image of the same construction is read (and fails or succeeds on its pixels, not its size).
         try Data(png(side: 1)).write(to: url)
         do { _ = try RasterImage(contentsOf: url, format: .gray) } catch { #expect(error.kind != .tooLarge, "\(error)") }
+    }
+
+    @Test func pngOfLowBitDepth_isSizedByItsBits_notAsIfEightBits() throws {
+        // A valid 16384×4096 grey PNG of 1 bit a pixel, all black: its rows pack
+        // 8.4 MB that deflate into a few kB, well within 1032:1.
+        let (width, height) = (16_384, 4_096)
+        let rows = [UInt8](repeating: 0, count: height * (1 + width / 8))
+        var packed = [UInt8](repeating: 0, count: Int(compressBound(uLong(rows.count))))
+        var packedCount = uLongf(packed.count)
+        #expect(compress2(&packed, &packedCount, rows, uLong(rows.count), 9) == Z_OK)
+        func chunk(_ kind: String, _ payload: [UInt8]) -> [UInt8] {
+            let body = Array(kind.utf8) + payload
+            let crc = UInt32(body.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) })
+            func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+            return be(UInt32(payload.count)) + body + be(crc)
+        }
+        func png(bitDepth: UInt8) -> [UInt8] {
+            func be(_ v: Int) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+            return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", be(width) + be(height) + [bitDepth, 0, 0, 0, 0])
+                + chunk("IDAT", Array(packed[0..<Int(packedCount)])) + chunk("IEND", [])
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("one-bit-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(png(bitDepth: 1)).write(to: url)
+        let image = try RasterImage(contentsOf: url, format: .gray)
+        #expect(image.width == width && image.height == height)
+        #expect(image.pixels.allSatisfy { $0 == 0 })
+        // Negative control: the same file claiming 8 bits a pixel would need 67 MB of rows, more than it can hold.
+        try Data(png(bitDepth: 8)).write(to: url)
+        #expect { _ = try RasterImage(contentsOf: url, format: .gray) } throws: { error in
+            (error as? ImageFileError)?.kind == .tooLarge && "\(error)".contains("16384×4096")
+        }
     }
 
     @Test func staleTemporaries_ofDeadWriters_areRemoved_othersKept() throws {

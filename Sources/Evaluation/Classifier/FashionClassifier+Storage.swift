@@ -20,11 +20,22 @@ extension FashionClassifier {
     public static let fileName = "classifier.safetensors"
     static let prefix = "classifier"
 
+    /// The folder SwiftPM copies the Evaluation module's resources to, beside
+    /// the executable: `<package>_<target>.resources`.
+    static let resourceFolderName = "GANStudy_Evaluation.resources"
+
     /// The file shipped with the package: a SwiftPM resource of the
-    /// Evaluation module, written by `tools/retrain-classifier`.
+    /// Evaluation module, written by `tools/retrain-classifier`, looked up
+    /// beside the running executable (as it is linked, then as it resolves).
+    /// Not through `Bundle.module`, which traps when the folder is missing
+    /// (an executable copied without it): here a missing file is an error
+    /// that names where it was looked for.
     public static var bundledURL: URL {
-        Bundle.module.url(forResource: "classifier", withExtension: "safetensors")
-            ?? Bundle.module.bundleURL.appendingPathComponent(fileName)
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        let folders = [Bundle.main.bundleURL, executable.deletingLastPathComponent(),
+                       URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()]
+        let candidates = folders.map { $0.appendingPathComponent(resourceFolderName).appendingPathComponent(fileName) }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }
 
     /// The classifier shipped with the package.
@@ -32,7 +43,13 @@ extension FashionClassifier {
     /// Throws a `CheckpointError` naming the file when it is missing,
     /// corrupt, of another architecture or holds non-finite weights.
     public static func bundled() throws(CheckpointError) -> FashionClassifier {
-        try load(from: bundledURL)
+        let url = bundledURL
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CheckpointError(
+                path: url.path, kind: .missing,
+                problem: "the bundled classifier is missing: \(resourceFolderName) must sit beside the study executable (copy it along, or build again)")
+        }
+        return try load(from: url)
     }
 
     /// Reads a classifier written by `write(to:)`.

@@ -27,7 +27,8 @@ public struct TrainingRun {
     /// a `Refusal`, `TrainingDiverged`, `TrainingInterrupted`, or a
     /// file's own error (`CheckpointError`, `DataFileError`, `FileWriteError`).
     public func run() throws {
-        try OutputFolder.prepare(outputFolder)
+        let claim = try OutputFolder.claim(outputFolder)
+        defer { claim.release() }
         let resumed = try openCheckpoint()
         let data = try loadImages(resuming: resumed)
         // The thread count and schedule change the order of BLAS's sums, so a
