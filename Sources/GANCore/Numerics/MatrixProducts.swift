@@ -59,7 +59,7 @@ public enum MatrixProducts {
 
     /// Runs `first` and `second`, at the same time when the schedule is
     /// `paired`. They must write disjoint memory.
-    public static func together(_ first: () -> Void, _ second: () -> Void) {
+    public static func together(_ first: () -> Void, _ second: () -> Void, schedule: Schedule = MatrixProducts.schedule) {
         guard schedule == .paired else { first(); second(); return }
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
