@@ -13,6 +13,7 @@ extension Matrix {
         into result: Matrix, alpha: Scalar = 1, beta: Scalar = 0, path: MatrixProducts.Path = MatrixProducts.path
     ) {
         let (m, n, k) = shape(a, transposeA, b, transposeB, result)
+        MatrixProducts.record(rows: m, columns: n, inner: k, transposeA: transposeA, transposeB: transposeB)
         product(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
             a: a.base, lda: a.columns, b: b.base, ldb: b.columns, beta: beta, c: result.base, ldc: result.columns, path: path)
@@ -50,6 +51,8 @@ extension Matrix {
         guard schedule == .paired && half >= MatrixProducts.smallestHalf else {
             return multiply(a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path)
         }
+        let (m, n, k) = shape(a, transposeA, b, transposeB, result)
+        MatrixProducts.record(rows: m, columns: n, inner: k, transposeA: transposeA, transposeB: transposeB)
         MatrixProducts.together(
             { multiply(rows: 0..<half, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path) },
             { multiply(rows: half..<result.rows, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path) },
