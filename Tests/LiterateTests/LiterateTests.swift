@@ -15,40 +15,16 @@ import Testing
         return url
     }()
 
-    /// The `study` executable built beside this test binary.
-    static let study: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("study")
+    /// Each transcript comes from `study transcript` in a process of its own
+    /// (`TranscriptRenders`). The chapter tests share one render of each; this
+    /// check renders afresh, for the negative controls' edited copies.
+    static let check = LiterateCheck(root: root) { try TranscriptRenders.run($0).output }
 
-    /// Each transcript comes from `study transcript` in a process of its own:
-    /// a demo switches its process to the portable product, which must not
-    /// reach the tests running beside it.
-    static let check = LiterateCheck(root: root) { arguments in
-        let figures = FileManager.default.temporaryDirectory.appendingPathComponent("literate-tests-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: figures) }
-        let process = Process()
-        process.executableURL = study
-        process.arguments = ["transcript", "--figures", figures.path] + arguments
-        // stderr to a file, so that neither pipe can fill while the other is read.
-        let complaints = figures.appendingPathExtension("stderr")
-        defer { try? FileManager.default.removeItem(at: complaints) }
-        FileManager.default.createFile(atPath: complaints.path, contents: nil)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: complaints)
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let complaint = (try? Data(contentsOf: complaints)) ?? Data()
-        guard process.terminationStatus == 0 else {
-            throw TranscriptFailure(arguments: arguments, message: String(decoding: complaint, as: UTF8.self))
-        }
-        // print() ends the transcript with one newline of its own.
-        return String(String(decoding: printed, as: UTF8.self).dropLast())
-    }
-
-    struct TranscriptFailure: Error, CustomStringConvertible {
-        let arguments: [String], message: String
-        var description: String { "study \(arguments.joined(separator: " ")) failed: \(message)" }
+    /// The shared render of every transcript of `document`, by its arguments.
+    static func renders(of document: ChapterDocument) async throws -> [[String]: TranscriptRenders.Render] {
+        var renders: [[String]: TranscriptRenders.Render] = [:]
+        for transcript in document.transcripts { renders[transcript.arguments] = try await TranscriptRenders.render(transcript.arguments) }
+        return renders
     }
 
     static var chapterNames: [String] {
@@ -76,8 +52,10 @@ import Testing
     }
 
     @Test(arguments: chapterNames)
-    func chapterTranscripts_matchTheProgram(_ name: String) throws {
-        let problems = Self.check.transcriptProblems(try Self.document(name))
+    func chapterTranscripts_matchTheProgram(_ name: String) async throws {
+        let document = try Self.document(name)
+        let outputs = try await Self.renders(of: document).mapValues(\.output)
+        let problems = LiterateCheck(root: Self.root) { outputs[$0] ?? "" }.transcriptProblems(document)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))\nRun tools/refresh-chapters to update.")
     }
 
