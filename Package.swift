@@ -103,7 +103,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "GANCoreTests", dependencies: ["GANCore", "FileFormats", "Figures", "CZlib", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "GradientCheckingTests", dependencies: ["GradientChecking"], swiftSettings: vectorised),
-        .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate", "StudyCLI", "Figures"], swiftSettings: vectorised),
         .testTarget(name: "ValueFunctionTests", dependencies: ["FileFormats", "Figures", "ValueFunction", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "DiscriminatorStepTests", dependencies: ["FileFormats", "Figures", "DiscriminatorStep", "GradientChecking"], swiftSettings: vectorised),
         .testTarget(name: "GeneratorStepTests", dependencies: ["FileFormats", "Figures", "GeneratorStep", "GradientChecking"], swiftSettings: vectorised),

@@ -64,16 +64,13 @@ public struct LiterateCheck: Sendable {
     }
 
     /// Numbers in the chapter's prose that are neither bound to a transcript,
-    /// exempt, nor vouched for by a marker, and markers that vouch for
-    /// numbers their line does not hold (see `ProseNumbers`).
+    /// exempt, nor vouched for by a marker, markers that vouch for numbers
+    /// their line does not hold (see `ProseNumbers`), and test markers whose
+    /// test no longer holds their expression or number (`TestMarker`).
     public func unaccountedNumberProblems(_ document: ChapterDocument) -> [String] {
         let (numbers, stale, tested) = ProseNumbers.unaccounted(in: document)
-        let testSources = document.testReferences.map(\.path).uniqued().compactMap {
-            try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)
-        }.map(ProseNumbers.digitsOnly)
-        let untested = tested.filter { number in !testSources.contains { ProseNumbers.holds($0, number.printed) } }
         return numbers.map { "\(document.name):\($0.line): \($0.printed) is neither bound nor marked: \($0.context)" } + stale
-            + untested.map { "\(document.name):\($0.line): marked as a test's number, but no test the chapter links to holds \($0.printed)" }
+            + tested.compactMap { $0.problem(in: document, root: root) }
     }
 
     /// Problems with the tests the chapter names: a file or a test that does not exist.

@@ -21,8 +21,9 @@ import Foundation
 /// - `<!-- cite: 2017 -->`: a year or number of a citation the line does not show whole;
 /// - `<!-- math: 1.386 -->`: a constant or a step of the mathematics;
 /// - `<!-- setting: 100, 0.1 -->`: a setting the reader chooses or the code is given;
-/// - `<!-- test: 400, 1.96 -->`: a number a test the chapter links to holds
-///   in its source (checked by `LiterateCheck`).
+/// - `<!-- test: 400 in testName `for _ in 0..<400` -->`: a number a test the
+///   chapter links to holds in the expression named (`TestMarker`; several
+///   separated by `;`).
 public enum ProseNumbers {
     public struct Number: Equatable, Sendable {
         public let printed: String
@@ -41,7 +42,7 @@ public enum ProseNumbers {
     static let citation = try! NSRegularExpression(pattern: #"(?:et al\.|[A-Z][\p{L}'-]+),?\s*\(?$"#)
     static let operators = CharacterSet(charactersIn: "=−-+±·×/^()[]{}≈≤≥<>‖|*∫∑√½¼σ∞:²³")
 
-    static let vouching = try! NSRegularExpression(pattern: #"<!--\s*(paper|cite|math|setting|test):\s*([^>]*?)\s*-->"#)
+    static let vouching = try! NSRegularExpression(pattern: #"<!--\s*(paper|cite|math|setting|test):\s*(.*?)\s*-->"#)
     static let comment = try! NSRegularExpression(pattern: #"<!--.*?-->"#)
     static let codeSpan = try! NSRegularExpression(pattern: #"`[^`]*`"#)
     static let linkTarget = try! NSRegularExpression(pattern: #"\]\([^)]*\)"#)
@@ -51,8 +52,8 @@ public enum ProseNumbers {
 
     /// The numbers of `document`'s prose that are neither bound, exempt nor vouched for,
     /// and the vouching markers that name a number their line does not hold.
-    public static func unaccounted(in document: ChapterDocument) -> (numbers: [Number], staleMarkers: [String], testNumbers: [Number]) {
-        var found: [Number] = [], stale: [String] = [], tested: [Number] = []
+    public static func unaccounted(in document: ChapterDocument) -> (numbers: [Number], staleMarkers: [String], testMarkers: [TestMarker]) {
+        var found: [Number] = [], stale: [String] = [], tested: [TestMarker] = []
         var inFence = false
         var previousBlank = true, inIndentedBlock = false
         for (index, raw) in document.lines.enumerated() {
@@ -84,23 +85,30 @@ public enum ProseNumbers {
         return result
     }
 
-    static func scan(line raw: String, number lineNumber: Int, document name: String) -> ([Number], [String], [Number]) {
+    static func scan(line raw: String, number lineNumber: Int, document name: String) -> ([Number], [String], [TestMarker]) {
         // What the markers vouch for, by printed form.
         var vouched: [String: Int] = [:]
-        var listed: [(kind: String, printed: String)] = []
+        var tested: [TestMarker] = [], malformed: [String] = []
         for match in vouching.matches(in: raw, range: NSRange(raw.startIndex..., in: raw)) {
             let kind = String(raw[Range(match.range(at: 1), in: raw)!])
-            for item in raw[Range(match.range(at: 2), in: raw)!].split(separator: ",") {
-                let printed = item.trimmingCharacters(in: .whitespaces)
-                guard !printed.isEmpty else { continue }
-                vouched[printed, default: 0] += 1
-                listed.append((kind, printed))
+            let content = String(raw[Range(match.range(at: 2), in: raw)!])
+            var printed: [String]
+            if kind == "test" {
+                let (markers, problems) = TestMarker.parse(content, line: lineNumber)
+                tested += markers
+                malformed += problems.map { "\(name):\(lineNumber): a test marker must name its test and expression: \($0)" }
+                printed = markers.map(\.printed)
+            } else {
+                printed = content.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
+            for number in printed where !number.isEmpty { vouched[number, default: 0] += 1 }
         }
         // Bound numbers: consumed with their markers.
         let bound = ProseBinding.marker.matches(in: raw, range: NSRange(raw.startIndex..., in: raw)).map { Range($0.range, in: raw)! }
         var text = blanking(raw, bound)
-        text = blanking(text, ranges(comment, in: text) + ranges(codeSpan, in: text) + ranges(linkTarget, in: text) + ranges(arXiv, in: text))
+        // Comments first: a test marker's expression is in backticks, which are not a code span of the prose.
+        text = blanking(text, ranges(comment, in: text))
+        text = blanking(text, ranges(codeSpan, in: text) + ranges(linkTarget, in: text) + ranges(arXiv, in: text))
 
         var numbers: [Number] = []
         var previousReferenceEnd: String.Index?
@@ -125,8 +133,7 @@ public enum ProseNumbers {
         let stale = vouched.filter { $0.value > 0 }.map { printed, _ in
             "\(name):\(lineNumber): a marker vouches for \(printed), which the line does not hold as an unbound number"
         }
-        let tested = listed.filter { $0.kind == "test" }.map { Number(printed: $0.printed, line: lineNumber, context: raw.trimmingCharacters(in: .whitespaces)) }
-        return (numbers, stale.sorted(), tested)
+        return (numbers, stale.sorted() + malformed, tested)
     }
 
     static func isReference(_ before: String, previousEnd: String.Index?, in text: String, at range: Range<String.Index>) -> Bool {
@@ -168,17 +175,5 @@ public enum ProseNumbers {
             .trimmingCharacters(in: CharacterSet(charactersIn: "−-"))
         return isOperator(left) || isOperator(right) || ["log", "exp", "σ", "log1p"].contains(leftWord)
             || printed.hasPrefix("−") || printed.hasPrefix("-")
-    }
-
-    /// Source text with digit-group separators removed (`100_000` reads as `100000`).
-    static func digitsOnly(_ source: String) -> String {
-        source.replacingOccurrences(of: "_", with: "")
-    }
-
-    /// Whether `source` holds the number `printed` as a whole token.
-    static func holds(_ source: String, _ printed: String) -> Bool {
-        let plain = ProseBinding.normalised(printed).replacingOccurrences(of: "%", with: "")
-        let pattern = #"(?<![\w.])"# + NSRegularExpression.escapedPattern(for: plain) + #"(?![\w])"#
-        return (try? NSRegularExpression(pattern: pattern))?.firstMatch(in: source, range: NSRange(source.startIndex..., in: source)) != nil
     }
 }

@@ -31,13 +31,20 @@ public struct DiscriminatorPerturbation: Sendable {
     // [excerpt: perturbed-value]
     /// V(D*, G) − V(D, G) for D = σ(a* + ε·h), both by quadrature (Eq. (3)).
     public func valueLoss(data: any Density1D, generator: any Density1D, size epsilon: Double) throws -> Double {
-        let optimal = ValueFunction.optimalLogit(data: data, generator: generator)
+        try valueLoss(data: data, generator: generator, size: epsilon, from: ValueFunction.optimalLogit(data: data, generator: generator))
+    }
+
+    /// V(σ(a), G) − V(σ(a + ε·h), G): what moving a logit a along h costs.
+    /// At a = a* Proposition 1 says it is never negative; elsewhere it can be.
+    public func valueLoss(
+        data: any Density1D, generator: any Density1D, size epsilon: Double, from logit: @escaping (Double) -> Double
+    ) throws -> Double {
         let h = self.h
-        let best = try ValueFunction.integral(data: data, generator: generator, discriminatorLogit: optimal)
+        let base = try ValueFunction.integral(data: data, generator: generator, discriminatorLogit: logit)
         let perturbed = try ValueFunction.integral(data: data, generator: generator) { x in
-            optimal(x) + epsilon * h(x)
+            logit(x) + epsilon * h(x)
         }
-        return best.value - perturbed.value
+        return base.value - perturbed.value
     }
 
     /// Q = ∫ h² p_data p_g / (p_data + p_g) dx, the curvature of V along h.

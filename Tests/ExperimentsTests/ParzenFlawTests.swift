@@ -14,13 +14,14 @@ import Testing
     func parzenWindow_onKMeansCentroids_outscoresHeldOutRealImages() throws {
         let data = try DataSet()
         // Small enough for a debug build (about 3 s with the file's loading).
+        let centroidCount = 50
         let training = data.training.images.matrix(0..<1000)
-        let heldOut = data.training.images.matrix(1000..<1050)  // real images, as many as the centroids
+        let heldOut = data.training.images.matrix(1000..<(1000 + centroidCount))  // real images, as many as the centroids
         let validation = data.validation.images.matrix(0..<500)
         let test = data.test.images.matrix(0..<500)
 
         let centroids = ParzenEvaluation.kMeansRow(
-            training: training, count: 50, validation: validation, test: test, maximumIterations: 30, seed: 1)
+            training: training, count: centroidCount, validation: validation, test: test, maximumIterations: 30, seed: 1)
         let real = ParzenEvaluation.row("held-out real images", centres: heldOut, validation: validation, test: test)
 
         // Measured with these 500 validation and 500 test images, training and

@@ -82,6 +82,12 @@ import Testing
     @Test(arguments: GeneratorLoss.allCases)
     func generatorStep_leavesTheDiscriminatorUnchanged(_ loss: GeneratorLoss) {
         let (g, d, noise) = Self.networks(seed: 53)
+        // D has stepped before, as in Algorithm 1, so its velocity is not all zeros.
+        let discriminatorStep = DiscriminatorStep(discriminator: d)
+        let real = Matrix<Double>(rows: noise.rows, columns: 3, repeating: 0.25)
+        _ = discriminatorStep.step(real: real, generated: g.forward(noise), learningRate: 0.1, momentum: 0.5)
+        let velocity = discriminatorStep.optimiser.velocity.elements
+        #expect(velocity.contains { $0 != 0 })
         for i in 0..<d.gradients.count { d.gradients.storage[i] = Double(i) + 0.25 }
         let parameters = d.parameters.elements, gradients = d.gradients.elements
         let gBefore = g.parameters.elements
@@ -89,7 +95,12 @@ import Testing
         for _ in 0..<3 { step.step(noise: noise, learningRate: 0.1, momentum: 0.5) }
         #expect(d.parameters.elements == parameters)
         #expect(d.gradients.elements == gradients)
+        #expect(discriminatorStep.optimiser.velocity.elements == velocity)
         #expect(g.parameters.elements != gBefore, "G itself did move")
+
+        // Negative control: the same comparisons see a D step (velocity and parameters move).
+        _ = discriminatorStep.step(real: real, generated: g.forward(noise), learningRate: 0.1, momentum: 0.5)
+        #expect(discriminatorStep.optimiser.velocity.elements != velocity && d.parameters.elements != parameters)
     }
 
     /// The chapter's measurement (seed 1): once D rejects G's samples

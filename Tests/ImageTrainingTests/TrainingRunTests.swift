@@ -112,8 +112,12 @@ import Testing
         #expect(try Data(contentsOf: checkpoint) == good, "the last good checkpoint is kept")
     }
 
-    @Test func interruptedRun_savesACheckpointThatResumes() throws {
-        let folder = StudyProcess.temporaryFolder("interrupt")
+    /// Ctrl-C (SIGINT, status 130) and a scheduler's SIGTERM (143) save a
+    /// checkpoint that resumes, and the resumed run ends bit for bit where a
+    /// run never interrupted ends.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptedRun_savesACheckpointThatResumesBitForBit(signal: Int32) throws {
+        let folder = StudyProcess.temporaryFolder("interrupt-\(signal)")
         let process = Process()
         process.executableURL = StudyProcess.study
         process.arguments = ["train", "--config", "small", "--data", StudyProcess.dataFolder.path, "--rows", "300",
@@ -122,20 +126,30 @@ import Testing
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        // Wait until training is under way (the first epoch's checkpoint exists), then press Ctrl-C.
+        // Wait until training is under way (the first epoch's checkpoint exists), then send the signal.
         let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
         for _ in 0..<600 where !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(50_000) }
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(output)")
-        #expect(output.contains("interrupted at iteration"), "\(output)")
+        #expect(process.terminationStatus == (signal == SIGINT ? 130 : 143), "\(output)")
+        #expect(output.contains(signal == SIGINT ? "interrupted at iteration" : "terminated at iteration"), "\(output)")
         let saved = try Safetensors(contentsOf: checkpoint)
         let iteration = try #require(Int(try saved.metadataValue("iteration")))
         #expect(iteration >= 3)
-        let resumed = try StudyProcess.run(["train", "--config", "small", "--data", StudyProcess.dataFolder.path, "--rows", "300",
-                                    "--iterations", String(iteration + 2), "--resume", "--output", folder.path])
+        let common = ["train", "--config", "small", "--data", StudyProcess.dataFolder.path, "--rows", "300", "--iterations", String(iteration + 2)]
+        let resumed = try StudyProcess.run(common + ["--resume", "--output", folder.path])
         #expect(resumed.status == 0 && resumed.output.contains("resuming at iteration \(iteration)"), "\(resumed.output)")
+
+        let straight = StudyProcess.temporaryFolder("uninterrupted-\(signal)")
+        let uninterrupted = try StudyProcess.run(common + ["--output", straight.path])
+        #expect(uninterrupted.status == 0, "\(uninterrupted.output)")
+        let one = try Safetensors(contentsOf: checkpoint)
+        let two = try Safetensors(contentsOf: straight.appendingPathComponent("checkpoint.safetensors"))
+        #expect(one.tensors.keys.sorted() == two.tensors.keys.sorted())
+        let differing = one.tensors.keys.sorted().filter { one.tensors[$0] != two.tensors[$0] }
+        #expect(differing.isEmpty, "tensors that differ after resuming: \(differing)")
+        #expect(one.metadata == two.metadata)
     }
 
     @Test func missingData_givesOneClearError() throws {

@@ -15,40 +15,16 @@ import Testing
         return url
     }()
 
-    /// The `study` executable built beside this test binary.
-    static let study: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("study")
+    /// Each transcript comes from `study transcript` in a process of its own
+    /// (`TranscriptRenders`). The chapter tests share one render of each; this
+    /// check renders afresh, for the negative controls' edited copies.
+    static let check = LiterateCheck(root: root) { try TranscriptRenders.run($0).output }
 
-    /// Each transcript comes from `study transcript` in a process of its own:
-    /// a demo switches its process to the portable product, which must not
-    /// reach the tests running beside it.
-    static let check = LiterateCheck(root: root) { arguments in
-        let figures = FileManager.default.temporaryDirectory.appendingPathComponent("literate-tests-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: figures) }
-        let process = Process()
-        process.executableURL = study
-        process.arguments = ["transcript", "--figures", figures.path] + arguments
-        // stderr to a file, so that neither pipe can fill while the other is read.
-        let complaints = figures.appendingPathExtension("stderr")
-        defer { try? FileManager.default.removeItem(at: complaints) }
-        FileManager.default.createFile(atPath: complaints.path, contents: nil)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: complaints)
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let complaint = (try? Data(contentsOf: complaints)) ?? Data()
-        guard process.terminationStatus == 0 else {
-            throw TranscriptFailure(arguments: arguments, message: String(decoding: complaint, as: UTF8.self))
-        }
-        // print() ends the transcript with one newline of its own.
-        return String(String(decoding: printed, as: UTF8.self).dropLast())
-    }
-
-    struct TranscriptFailure: Error, CustomStringConvertible {
-        let arguments: [String], message: String
-        var description: String { "study \(arguments.joined(separator: " ")) failed: \(message)" }
+    /// The shared render of every transcript of `document`, by its arguments.
+    static func renders(of document: ChapterDocument) async throws -> [[String]: TranscriptRenders.Render] {
+        var renders: [[String]: TranscriptRenders.Render] = [:]
+        for transcript in document.transcripts { renders[transcript.arguments] = try await TranscriptRenders.render(transcript.arguments) }
+        return renders
     }
 
     static var chapterNames: [String] {
@@ -76,8 +52,10 @@ import Testing
     }
 
     @Test(arguments: chapterNames)
-    func chapterTranscripts_matchTheProgram(_ name: String) throws {
-        let problems = Self.check.transcriptProblems(try Self.document(name))
+    func chapterTranscripts_matchTheProgram(_ name: String) async throws {
+        let document = try Self.document(name)
+        let outputs = try await Self.renders(of: document).mapValues(\.output)
+        let problems = LiterateCheck(root: Self.root) { outputs[$0] ?? "" }.transcriptProblems(document)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))\nRun tools/refresh-chapters to update.")
     }
 
@@ -211,6 +189,7 @@ import Testing
             \(prose)
 
             [`valueFunction_atOptimum_isMinusLog4`](../Tests/ValueFunctionTests/ValueFunctionTests.swift)
+            [`standardError_coversTheTruthAtTheNominalRate`](../Tests/ValueFunctionTests/ValueFunctionTests.swift)
 
             ```console
             $ study full-run
@@ -226,7 +205,8 @@ import Testing
                       "The 1-D case: log(1 − D) and 1/2 and −log 4 and σ(a) = 1/(1 + e^(−a)).",
                       "Run `study train --epochs 60` or [this](../Chapters/06-Experiments.md); <!-- 5 --> nothing.",
                       "The best distance, 3.65<!-- from: \"best FD\" -->, and Table 1's 225 <!-- paper: 225 -->.",
-                      "A test draws 400 estimates <!-- test: 400, 1.96 --> and 1.96 standard errors."] {
+                      "A test draws 400 estimates <!-- test: 400 in standardError_coversTheTruthAtTheNominalRate `for _ in 0..<400` -->"
+                        + " and 1.96 standard errors <!-- test: 1.96 in standardError_coversTheTruthAtTheNominalRate `1.96 * e.standardError` -->."] {
             #expect(Self.unaccounted(prose).isEmpty, "\(prose): \(Self.unaccounted(prose))")
         }
     }
@@ -236,10 +216,36 @@ import Testing
         #expect(Self.unaccounted("In 2014 there were 10 000 images.").count == 2, "a year without an author is a number; groups of digits are one")
         let stale = Self.unaccounted("Table 1 says 225 <!-- paper: 226 -->.")
         #expect(stale.count == 2 && stale.contains { $0.contains("225 is neither") } && stale.contains { $0.contains("vouches for 226") }, "\(stale)")
-        let untested = Self.unaccounted("A test draws 401 estimates <!-- test: 401 -->.")
-        #expect(untested.count == 1 && untested[0].contains("no test the chapter links to holds 401"), "\(untested)")
         #expect(Self.unaccounted("It fell towards 10⁻³ and 3·10⁻³.").count == 2)
         #expect(Self.unaccounted("The data N(2, 1.5²).").map { $0.contains("1.5 is neither") } == [true], "a power is not part of the number")
+    }
+
+    /// A test marker is bound to a test the chapter links to and to an
+    /// expression in it that holds the number; each way of losing either is caught.
+    @Test func testMarkers_negativeControls_eachBrokenBindingIsListed() {
+        let test = "standardError_coversTheTruthAtTheNominalRate"
+        let cases = [
+            // The old form: a number, no test, no expression.
+            ("A test draws 400 estimates <!-- test: 400 -->.", "must name its test and expression"),
+            // A test the chapter does not link to.
+            ("A test draws 400 estimates <!-- test: 400 in noSuchTest `for _ in 0..<400` -->.", "links to no test of that name"),
+            // An expression the test does not contain (the test draws 400, not 401).
+            ("A test draws 401 estimates <!-- test: 401 in \(test) `for _ in 0..<401` -->.", "no longer contains `for _ in 0..<401`"),
+            // An expression only a comment of the test contains.
+            ("A binomial 400·0.95·0.05 <!-- test: 0.05 in \(test) `400·0.95·0.05` -->.", "no longer contains"),
+            // An expression of the test that does not hold the number.
+            ("A test draws 401 estimates <!-- test: 401 in \(test) `for _ in 0..<400` -->.", "does not hold 401"),
+            // An expression of another test of the same file.
+            ("V is −log 4 to 1e-10 <!-- test: 1e-10 in \(test) `abs(half.value - Self.minusLog4) < 1e-10` -->.", "no longer contains"),
+        ]
+        for (prose, expected) in cases {
+            let problems = Self.unaccounted(prose)
+            #expect(problems.contains { $0.contains(expected) }, "\(prose): \(problems)")
+        }
+        // A percentage may be held as a fraction, and a constant the test names holds its numbers.
+        #expect(TestMarker.expression("abs(e) < 0.95", holds: "95%") && TestMarker.expression("(0..<20_000)", holds: "20 000"))
+        #expect(TestMarker.expression("x < 3e-3", holds: "3·10⁻³") && !TestMarker.expression("x < 3e-3", holds: "3·10⁻⁴"))
+        #expect(TestMarker.expression("51...58", holds: "58") && !TestMarker.expression("1.58", holds: "58"))
     }
 
     @Test func missingTest_isCaught() throws {

@@ -43,11 +43,16 @@ import ValueFunction
     }
 
     @Test func perturbingAWrongDiscriminator_canRaiseTheValue() throws {
-        // Negative control: D = 1/2 everywhere is not optimal for differing
-        // densities, so V has a non-zero slope there and one sign of ε gains.
+        // Negative control: the same valueLoss, from D = 1/2 everywhere (logit
+        // 0) instead of D*. For differing densities that D is not optimal, V
+        // has a non-zero slope there, and one sign of ε gains: the check of
+        // perturbedDiscriminators_neverBeatTheOptimum would fail.
         let data = Gaussian(mean: 0, standardDeviation: 1), generator = Gaussian(mean: 2, standardDeviation: 1)
-        let base = try ValueFunction.integral(data: data, generator: generator) { _ in 0 }.value
-        let tilted = try ValueFunction.integral(data: data, generator: generator) { x in -0.1 * x }.value
-        #expect(tilted > base + 1e-3)
+        let tilt = try #require(DiscriminatorPerturbation.standard.first { $0.name == "h(x) = x" })
+        let fromHalf = try [0.1, -0.1].map { try tilt.valueLoss(data: data, generator: generator, size: $0, from: { _ in 0 }) }
+        #expect(fromHalf.min()! < -1e-3, "\(fromHalf)")
+        // From D* the same tilts lose, both signs.
+        let fromOptimum = try [0.1, -0.1].map { try tilt.valueLoss(data: data, generator: generator, size: $0) }
+        #expect(fromOptimum.allSatisfy { $0 > 1e-7 }, "\(fromOptimum)")
     }
 }

@@ -57,18 +57,20 @@ import TheoreticalResults
     }
 
     /// A Gaussian whose density is 1% too large: it integrates to 1.01.
+    /// `mass`·N(1, 1): a density that does not integrate to 1.
     struct UnnormalisedGaussian: Density1D {
+        let mass: Double
         let base = Gaussian(mean: 1, standardDeviation: 1)
-        func logDensity(_ x: Double) -> Double { base.logDensity(x) + log(1.01) }
+        func logDensity(_ x: Double) -> Double { base.logDensity(x) + log(mass) }
         func sample(using random: RandomSource) -> Double { base.sample(using: random) }
         var support: ClosedRange<Double> { base.support }
-        var description: String { "1.01·N(1, 1)" }
+        var description: String { "\(mass)·N(1, 1)" }
     }
 
     @Test func criterionForms_catchADensityThatDoesNotIntegrateToOne() throws {
         // Negative control: Eq. (5) uses ∫ p_g = 1 (each KL gives up log 2·∫p),
         // so with ∫ p_g = 1.01 the forms part by about 0.01·log 2 ≈ 7e-3.
-        let forms = try TrainingCriterion.forms(data: Gaussian(mean: 0, standardDeviation: 1), generator: UnnormalisedGaussian())
+        let forms = try TrainingCriterion.forms(data: Gaussian(mean: 0, standardDeviation: 1), generator: UnnormalisedGaussian(mass: 1.01))
         #expect(forms.largestDisagreement > 1e-3)
     }
 

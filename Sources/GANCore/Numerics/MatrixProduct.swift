@@ -1,4 +1,8 @@
 /// Matrix products, through BLAS `?gemm` or the portable product (`MatrixProducts.path`).
+///
+/// `path` and `schedule` default to the process-wide settings; a caller
+/// names one to run a path without switching the process (the tests check
+/// every path this way while other tests run beside them).
 extension Matrix {
     /// `result ← α·op(a)·op(b) + β·result`, where op transposes when asked.
     @_specialize(where Scalar == Float)
@@ -6,12 +10,13 @@ extension Matrix {
     public static func multiply(
         _ a: Matrix, transposed transposeA: Bool = false,
         _ b: Matrix, transposed transposeB: Bool = false,
-        into result: Matrix, alpha: Scalar = 1, beta: Scalar = 0
+        into result: Matrix, alpha: Scalar = 1, beta: Scalar = 0, path: MatrixProducts.Path = MatrixProducts.path
     ) {
         let (m, n, k) = shape(a, transposeA, b, transposeB, result)
+        MatrixProducts.record(rows: m, columns: n, inner: k, transposeA: transposeA, transposeB: transposeB)
         product(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-            a: a.base, lda: a.columns, b: b.base, ldb: b.columns, beta: beta, c: result.base, ldc: result.columns)
+            a: a.base, lda: a.columns, b: b.base, ldb: b.columns, beta: beta, c: result.base, ldc: result.columns, path: path)
     }
 
     /// Rows `rows` of `result ← op(a)·op(b) + β·result`: the product of those
@@ -21,7 +26,8 @@ extension Matrix {
     @_specialize(where Scalar == Double)
     public static func multiply(
         rows: Range<Int>, of a: Matrix, transposed transposeA: Bool = false,
-        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0
+        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0,
+        path: MatrixProducts.Path = MatrixProducts.path
     ) {
         let (m, n, k) = shape(a, transposeA, b, transposeB, result)
         precondition(rows.clamped(to: 0..<m) == rows, "multiply: rows \(rows) of a product with \(m) rows")
@@ -30,7 +36,7 @@ extension Matrix {
         product(
             transposeA: transposeA, transposeB: transposeB, m: rows.count, n: n, k: k, alpha: 1,
             a: a.base + first, lda: a.columns, b: b.base, ldb: b.columns,
-            beta: beta, c: result.base + rows.lowerBound * result.columns, ldc: result.columns)
+            beta: beta, c: result.base + rows.lowerBound * result.columns, ldc: result.columns, path: path)
     }
 
     /// `result ← op(a)·op(b) + β·result` as two products of half the rows
@@ -38,15 +44,19 @@ extension Matrix {
     /// or when a half would have fewer than `smallestHalf` rows.
     public static func multiplyInHalves(
         _ a: Matrix, transposed transposeA: Bool = false,
-        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0
+        _ b: Matrix, transposed transposeB: Bool = false, into result: Matrix, beta: Scalar = 0,
+        schedule: MatrixProducts.Schedule = MatrixProducts.schedule, path: MatrixProducts.Path = MatrixProducts.path
     ) {
         let half = result.rows / 2
-        guard MatrixProducts.schedule == .paired && half >= MatrixProducts.smallestHalf else {
-            return multiply(a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta)
+        guard schedule == .paired && half >= MatrixProducts.smallestHalf else {
+            return multiply(a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path)
         }
+        let (m, n, k) = shape(a, transposeA, b, transposeB, result)
+        MatrixProducts.record(rows: m, columns: n, inner: k, transposeA: transposeA, transposeB: transposeB)
         MatrixProducts.together(
-            { multiply(rows: 0..<half, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) },
-            { multiply(rows: half..<result.rows, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta) })
+            { multiply(rows: 0..<half, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path) },
+            { multiply(rows: half..<result.rows, of: a, transposed: transposeA, b, transposed: transposeB, into: result, beta: beta, path: path) },
+            schedule: schedule)
     }
 
     /// The product's m × n and its inner dimension k, checked against `result`.
@@ -61,19 +71,20 @@ extension Matrix {
         return (m, n, k)
     }
 
-    /// `C ← α·op(A)·op(B) + β·C` on raw row-major storage, by the current path.
+    /// `C ← α·op(A)·op(B) + β·C` on raw row-major storage, by `path`.
     private static func product(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Scalar,
         a: UnsafePointer<Scalar>, lda: Int, b: UnsafePointer<Scalar>, ldb: Int,
-        beta: Scalar, c: UnsafeMutablePointer<Scalar>, ldc: Int
+        beta: Scalar, c: UnsafeMutablePointer<Scalar>, ldc: Int, path: MatrixProducts.Path
     ) {
         guard m > 0, n > 0 else { return }
         if k == 0 {
             // BLAS leaves C untouched when k = 0, which is β·C only for β = 1.
-            for i in 0..<m { for j in 0..<n { c[i * ldc + j] *= beta } }
+            // β = 0 never reads C, as in BLAS: a NaN there becomes 0.
+            for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
             return
         }
-        let gemm = MatrixProducts.path == .blas ? Scalar.gemm : Scalar.portableGemm
+        let gemm = path == .blas ? Scalar.gemm : Scalar.portableGemm
         gemm(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 

@@ -58,13 +58,15 @@ public enum MatrixProducts {
     public static let smallestHalf = 16
 
     /// Runs `first` and `second`, at the same time when the schedule is
-    /// `paired`. They must write disjoint memory.
-    public static func together(_ first: () -> Void, _ second: () -> Void) {
+    /// `paired`. They must write disjoint memory. A recording of products
+    /// (`recording(_:)`) follows them onto the second thread.
+    public static func together(_ first: () -> Void, _ second: () -> Void, schedule: Schedule = MatrixProducts.schedule) {
         guard schedule == .paired else { first(); second(); return }
+        let recorder = activeRecorder
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
-                let pair = Pair(first: first, second: second)
-                DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? pair.first() : pair.second() }
+                let pair = Pair(first: first, second: second, recorder: recorder)
+                DispatchQueue.concurrentPerform(iterations: 2) { pair.run($0) }
             }
         }
     }
@@ -73,7 +75,15 @@ public enum MatrixProducts {
 private let pathStorage = Atomic<Int>(MatrixProducts.Path.blas.rawValue)
 private let scheduleStorage = Atomic<Int>(0)
 
-/// Two closures that write disjoint memory, handed to two threads.
+/// Two closures that write disjoint memory, handed to two threads, with the
+/// recording of products they belong to, if any.
 private struct Pair: @unchecked Sendable {
     let first: () -> Void, second: () -> Void
+    let recorder: ProductRecorder?
+
+    func run(_ index: Int) {
+        let body = index == 0 ? first : second
+        guard let recorder else { return body() }
+        MatrixProducts.$recorder.withValue(recorder, operation: body)
+    }
 }
