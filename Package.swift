@@ -82,6 +82,18 @@ let package = Package(
         // The training step's and the Parzen window's speed, and the CPU's FMA peak.
         .target(name: "Benchmarks", dependencies: ["GANCore", "Evaluation", "ImageTraining", "CFMAPeak"], swiftSettings: vectorised),
 
+        // MARK: Exercises a reader writes
+        // The catalogue of exercises, their checks, the solutions the
+        // extensions ship, the planted mistakes the checks are proven
+        // against, the stubs' generator, and the child process a check runs in.
+        .target(
+            name: "ExerciseChecks",
+            dependencies: [
+                "GANCore", "FileFormats", "Literate", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
+                "TheoreticalResults", "Evaluation", "OpenDirections",
+            ],
+            swiftSettings: vectorised),
+
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
         .target(
