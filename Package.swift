@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "study", targets: ["study"]),
+        .executable(name: "exercises", targets: ["exercises"]),
         .library(name: "GANCore", targets: ["GANCore"]),
         .library(name: "FileFormats", targets: ["FileFormats"]),
         .library(name: "Figures", targets: ["Figures"]),
@@ -93,6 +94,11 @@ let package = Package(
                 "TheoreticalResults", "Evaluation", "OpenDirections",
             ],
             swiftSettings: vectorised),
+        // The reader's own code: one stub per exercise, generated from its solution.
+        .target(
+            name: "Exercises",
+            dependencies: ["ExerciseChecks", "GANCore", "ValueFunction", "Evaluation"],
+            swiftSettings: vectorised),
 
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
@@ -101,11 +107,13 @@ let package = Package(
             dependencies: [
                 "GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
                 "TheoreticalResults", "Evaluation", "ImageTraining", "Experiments", "OpenDirections", "Benchmarks",
+                "ExerciseChecks", "Exercises",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorised),
         .executableTarget(name: "study", dependencies: ["StudyCLI"], swiftSettings: vectorised),
         .executableTarget(name: "literate", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
+        .executableTarget(name: "exercises", dependencies: ["ExerciseChecks"], swiftSettings: vectorised),
 
         // MARK: Test support
         .target(name: "GradientChecking", dependencies: ["CGSL", "GANCore"], path: "Tests/Support/GradientChecking", swiftSettings: vectorised),
