@@ -144,6 +144,11 @@ let package = Package(
             swiftSettings: vectorised),
         .testTarget(name: "BenchmarksTests", dependencies: ["GANCore", "Benchmarks"], swiftSettings: vectorised),
         .testTarget(name: "StudyCLITests", dependencies: ["StudyProcess"], swiftSettings: vectorised),
+        // The checks proven on their solutions and planted mistakes; never on the reader's answers.
+        .testTarget(
+            name: "ExerciseChecksTests",
+            dependencies: ["ExerciseChecks", "GANCore", "TheoreticalResults", "OpenDirections", "StudyCLI", "StudyProcess"],
+            swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,10 @@ import ValueFunction
 /// The reader's functions in Sources/Exercises, each bound to its exercise.
 /// The binding is typed by the exercise: a stub whose signature no longer
 /// matches its solution's does not compile here.
-enum ExerciseAnswers {
+public enum ExerciseAnswers {
+    /// The exercises bound, in order (a test compares them with the catalogue's).
+    public static var numbers: [String] { all.map(\.number) }
+
     static var all: [ReaderAnswer] {
         [
             // Chapter 1

@@ -48,7 +48,7 @@ extension Catalogue {
                     return total
                 }
                 return CheckCase(
-                    "n = \(n) rows, i = \(i) inputs, o = \(o) outputs",
+                    "n = \(n) row\(n == 1 ? "" : "s"), i = \(i) inputs, o = \(o) outputs",
                     references: [.gradient("∂L/∂X", shape: .matrix(n, i), at: x) { projected($0, w, b) },
                                  .gradient("∂L/∂W", shape: .matrix(i, o), at: w) { projected(x, $0, b) },
                                  .gradient("∂L/∂b", shape: .vector(o), at: b) { projected(x, w, $0) }],

@@ -50,7 +50,7 @@ extension Catalogue {
                 let projected: ([Double]) -> Double = { x in
                     (0..<rows * units).reduce(0) { total, k in total + dy[k] * x[(k * pieces)..<((k + 1) * pieces)].max()! }
                 }
-                return CheckCase("\(rows) rows, \(units) units × \(pieces) pieces",
+                return CheckCase("\(rows) row\(rows == 1 ? "" : "s"), \(units) units × \(pieces) pieces",
                                  references: [.gradient("∂L/∂input", shape: .matrix(rows, width), at: x, of: projected)]) { f in
                     [.matrix("∂L/∂input", f(Inputs.matrix(rows, width, x), pieces, Inputs.matrix(rows, units, dy)))]
                 }

@@ -31,7 +31,7 @@ struct ConditionedInputs {
         return total
     }
 
-    var description: String { "\(n) rows [u | c], u of width \(u), c of width \(k), \(o) outputs" }
+    var description: String { "\(n) row\(n == 1 ? "" : "s") [u | c], u of width \(u), c of width \(k), \(o) outputs" }
     var reference: Reference { .gradient("∂L/∂[u | c]", shape: .matrix(n, u + k), at: x, of: projected) }
 
     func run(_ f: (Matrix<Double>, Matrix<Double>, Int, Matrix<Double>) -> Matrix<Double>) -> [NamedTensor] {
