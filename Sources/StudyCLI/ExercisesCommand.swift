@@ -28,7 +28,7 @@ extension Study {
 /// Options of the commands that start checks.
 struct CheckLimits: ParsableArguments {
     @Option(help: "Seconds a check may run before it is stopped and counted as failing.")
-    var timeLimit: Double = 10
+    var timeLimit: Double = 5
 
     func validate() throws {
         guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit must be in (0, 3600] seconds, got \(timeLimit)") }

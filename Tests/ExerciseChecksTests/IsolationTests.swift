@@ -61,7 +61,7 @@ import Testing
 
     /// The list's statuses are the reader's; only their form is checked.
     @Test func list_hasOneRowPerExerciseWithAStatus() throws {
-        let result = try StudyProcess.run(["exercises"])
+        let result = try StudyProcess.run(["exercises", "--time-limit", "2"])
         #expect(result.status == 0, "\(result.output)")
         let rows = result.output.split(separator: "\n").filter { $0.first?.isNumber == true && $0.contains("Sources/Exercises/") }
         #expect(rows.count == Catalogue.all.count)

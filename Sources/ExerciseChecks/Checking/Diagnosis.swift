@@ -25,18 +25,22 @@ enum Diagnosis {
                 + "a log of 0, an exp that overflowed, or 0·∞ (work on the logit, or take the largest term out before exponentiating)"]
         }
         if let factor = constantFactor(yours.values, expected.values) {
+            let everywhere = yours.values.count > 1 ? " everywhere" : ""
             if abs(factor + 1) < 1e-6 {
                 return ["hint: sign flipped: yours is −1 × the reference (ascent for descent, or a minus sign lost)"]
             }
             let named = factors + [(2, "a factor of 2"), (0.5, "a factor of 2 (a ½ too many)"),
                                    (-2, "a factor of 2 and the sign"), (-0.5, "a factor of 2 and the sign")]
             if let match = named.first(where: { abs(factor / $0.value - 1) < 1e-6 }) {
-                return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference everywhere: \(match.meaning)"]
+                return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference\(everywhere): \(match.meaning)"]
             }
             if let match = factors.first(where: { abs(-factor / $0.value - 1) < 1e-6 }) {
-                return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference everywhere: sign flipped, and \(match.meaning)"]
+                return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference\(everywhere): sign flipped, and \(match.meaning)"]
             }
-            return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference everywhere: a constant factor is off"]
+            // One number is always some multiple of another: only a named factor says anything there.
+            if yours.values.count > 1 {
+                return ["hint: yours is \(CheckRun<Int>.number(factor)) × the reference everywhere: a constant factor is off"]
+            }
         }
         return ["hint: no known mistake gives these values; compare the entries above with the derivation, one term at a time"]
     }

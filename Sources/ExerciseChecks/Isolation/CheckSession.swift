@@ -48,6 +48,8 @@ public struct CheckSession {
 
     public let executable: URL
     public let timeLimit: Double
+    /// How many of a child's first lines, and of its last, a report keeps.
+    static let keptLines = 200
 
     public init(executable: URL, timeLimit: Double) {
         self.executable = executable
@@ -66,9 +68,16 @@ public struct CheckSession {
         write("Exercise \(info.number): \(info.title) (\(info.kind.rawValue))")
         let place = subject == .reader ? " in \(info.file)" : ""
         write("checking \(subject.phrase)\(place) at seed \(seed) (--seed \(seed) repeats these inputs)")
-        var lines: [String] = []
+        // A report is tens of lines; an answer that prints without end is cut
+        // in the middle, keeping the report's start and its verdict at the end.
+        var head: [String] = [], tail: [String] = [], dropped = 0
         let outcome = try IsolatedCheck(executable: executable, timeLimit: timeLimit)
-            .run(Self.childArguments(info.number, subject: subject, seed: seed)) { lines.append($0) }
+            .run(Self.childArguments(info.number, subject: subject, seed: seed)) { line in
+                if head.count < Self.keptLines { head.append(line); return }
+                tail.append(line)
+                if tail.count > Self.keptLines { tail.removeFirst(); dropped += 1 }
+            }
+        let lines = head + (dropped > 0 ? ["(\(dropped) lines of output left out)"] : []) + tail
         switch outcome {
         case .notAttempted:
             write("not attempted: the body is still the stub's notAttempted(\"\(info.number)\"); write your answer in \(info.file)")

@@ -28,6 +28,8 @@ public enum CheckProcess {
     /// Writes one line of the report at once, unbuffered, so that what was
     /// said before a trap reaches the parent.
     public static func say(_ line: String) {
+        // What the reader's code printed comes first, in its order.
+        fflush(nil)
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
