@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "study", targets: ["study"]),
+        .executable(name: "exercises", targets: ["exercises"]),
         .library(name: "GANCore", targets: ["GANCore"]),
         .library(name: "FileFormats", targets: ["FileFormats"]),
         .library(name: "Figures", targets: ["Figures"]),
@@ -82,6 +83,23 @@ let package = Package(
         // The training step's and the Parzen window's speed, and the CPU's FMA peak.
         .target(name: "Benchmarks", dependencies: ["GANCore", "Evaluation", "ImageTraining", "CFMAPeak"], swiftSettings: vectorised),
 
+        // MARK: Exercises a reader writes
+        // The catalogue of exercises, their checks, the solutions the
+        // extensions ship, the planted mistakes the checks are proven
+        // against, the stubs' generator, and the child process a check runs in.
+        .target(
+            name: "ExerciseChecks",
+            dependencies: [
+                "GANCore", "FileFormats", "Literate", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
+                "TheoreticalResults", "Evaluation", "OpenDirections",
+            ],
+            swiftSettings: vectorised),
+        // The reader's own code: one stub per exercise, generated from its solution.
+        .target(
+            name: "Exercises",
+            dependencies: ["ExerciseChecks", "GANCore", "ValueFunction", "Evaluation"],
+            swiftSettings: vectorised),
+
         // MARK: The command line
         .target(name: "Literate", dependencies: [], swiftSettings: vectorised),
         .target(
@@ -89,11 +107,13 @@ let package = Package(
             dependencies: [
                 "GANCore", "ValueFunction", "DiscriminatorStep", "GeneratorStep", "AdversarialTraining",
                 "TheoreticalResults", "Evaluation", "ImageTraining", "Experiments", "OpenDirections", "Benchmarks",
+                "ExerciseChecks", "Exercises",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: vectorised),
         .executableTarget(name: "study", dependencies: ["StudyCLI"], swiftSettings: vectorised),
         .executableTarget(name: "literate", dependencies: ["Literate", "StudyCLI"], swiftSettings: vectorised),
+        .executableTarget(name: "exercises", dependencies: ["ExerciseChecks"], swiftSettings: vectorised),
 
         // MARK: Test support
         .target(name: "GradientChecking", dependencies: ["CGSL", "GANCore"], path: "Tests/Support/GradientChecking", swiftSettings: vectorised),
@@ -124,6 +144,11 @@ let package = Package(
             swiftSettings: vectorised),
         .testTarget(name: "BenchmarksTests", dependencies: ["GANCore", "Benchmarks"], swiftSettings: vectorised),
         .testTarget(name: "StudyCLITests", dependencies: ["StudyProcess"], swiftSettings: vectorised),
+        // The checks proven on their solutions and planted mistakes; never on the reader's answers.
+        .testTarget(
+            name: "ExerciseChecksTests",
+            dependencies: ["ExerciseChecks", "GANCore", "TheoreticalResults", "OpenDirections", "StudyCLI", "StudyProcess"],
+            swiftSettings: vectorised),
     ],
     swiftLanguageModes: [.v6]
 )

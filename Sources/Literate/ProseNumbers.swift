@@ -6,7 +6,7 @@ import Foundation
 /// A number needs no word when it is
 /// - bound to a transcript line (`ProseBinding`);
 /// - a reference: `Chapter 4`, `Eq. (1)`, `§3`, `Figure 1(b)`, `Table 1`,
-///   `Proposition 1`, `Algorithm 1`, `seed 3` (a seed names a run), a year
+///   `Proposition 1`, `Algorithm 1`, `Exercise 2.1`, `seed 3` (a seed names a run), a year
 ///   after an author, an arXiv id;
 /// - inside code, a link's target, an HTML comment or an indented formula block;
 /// - part of a name (`1-D`, `CIFAR-10`, `mt19937`, `L2`, `float32`);
@@ -37,7 +37,7 @@ public enum ProseNumbers {
         pattern: #"(?<![\w.,/^])[-−]?\d{1,3}(?:[ \u00A0\u2009\u202F]\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,^])[-−]?(?:\d+(?:\.\d+)?·)?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+%?(?![\w])|(?<![\w.,^])[-−]?\d+(?:\.\d+)?(?:[eE][-−+]?\d+)?%?(?![\w])"#)
 
     /// Words after which a number names a part of the paper or the notebook.
-    static let reference = try! NSRegularExpression(pattern: #"(?:\b(?:Chapters?|Figures?|Fig\.|Tables?|Eqs?\.|Equations?|Sections?|Propositions?|Theorems?|Algorithms?|Corollary|Lemma|panels?|step|Step|Part|issue|[Ss]eeds?)|§)\s*\(?$"#)
+    static let reference = try! NSRegularExpression(pattern: #"(?:\b(?:Chapters?|Figures?|Fig\.|Tables?|Eqs?\.|Equations?|Sections?|Propositions?|Theorems?|Algorithms?|Exercises?|Corollary|Lemma|panels?|step|Step|Part|issue|[Ss]eeds?)|§)\s*\(?$"#)
     /// A citation year: after "et al." or a capitalised name.
     static let citation = try! NSRegularExpression(pattern: #"(?:et al\.|[A-Z][\p{L}'-]+),?\s*\(?$"#)
     static let operators = CharacterSet(charactersIn: "=−-+±·×/^()[]{}≈≤≥<>‖|*∫∑√½¼σ∞:²³")

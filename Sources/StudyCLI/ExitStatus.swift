@@ -68,6 +68,9 @@ extension Study {
             fail(error.description, ExitStatus.ioError)
         } catch let error as OutputFolder.Unwritable {
             fail(error.description, ExitStatus.cannotCreate)
+        } catch is ChecksNotPassing {
+            // The checks' reports said what failed; the status alone says that something did.
+            Foundation.exit(1)
         } catch let busy as OutputFolder.Busy {
             fail(busy.description, ExitStatus.temporaryFailure)
         } catch {

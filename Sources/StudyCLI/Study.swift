@@ -9,7 +9,8 @@ public struct Study: ParsableCommand {
         commandName: "study",
         abstract: "Run the demos of a study notebook for \"Generative Adversarial Nets\" (Goodfellow et al. 2014).",
         discussion: "Each chapter in Chapters/ walks through one part of the paper; 'study chapter N' runs its demo.",
-        subcommands: [All.self, Chapter.self, List.self, Train.self, Sample.self, Bench.self, WarmUp.self, Evaluate.self, Classifier.self, Rerun.self, FullRun.self, Openings.self, TranscriptCommand.self],
+        subcommands: [All.self, Chapter.self, List.self, Train.self, Sample.self, Bench.self, WarmUp.self, Evaluate.self, Classifier.self, Rerun.self, FullRun.self, Openings.self,
+                      ExercisesCommand.self, Check.self, TranscriptCommand.self],
         defaultSubcommand: All.self)
 
     public init() {}

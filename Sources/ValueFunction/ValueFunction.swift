@@ -18,6 +18,13 @@ public enum ValueFunction {
         public let realTerm: Double
         /// (1/m) Σ log(1 − D(G(z_i))), the generated samples' term.
         public let generatedTerm: Double
+
+        public init(value: Double, standardError: Double, realTerm: Double, generatedTerm: Double) {
+            self.value = value
+            self.standardError = standardError
+            self.realTerm = realTerm
+            self.generatedTerm = generatedTerm
+        }
     }
 
     // [excerpt: minibatch-estimate]

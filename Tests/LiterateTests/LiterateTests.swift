@@ -126,6 +126,24 @@ import Testing
         #expect(!LiterateTests.check.transcriptProblems(document).isEmpty)
     }
 
+    /// In a `study exercises` list the status is the reader's: any of the
+    /// three compares equal, and everything else on the line is still checked.
+    @Test func readerStatus_isTheReadersButTheRestOfTheListIsChecked() {
+        let list = "1.1  log(1 − D) from D's logit\n     status: not attempted\n1.2  title  not attempted"
+        let answered = list.replacingOccurrences(of: "status: not attempted", with: "status: failing (did not finish in 10 s)")
+            .replacingOccurrences(of: "title  not attempted", with: "title  passing")
+        #expect(ReaderStatus.applies(to: ["exercises", "--chapter", "1"]))
+        #expect(!ReaderStatus.applies(to: ["check", "2.2"]))
+        #expect(TranscriptComparison.mismatch(expected: ReaderStatus.masked(list), actual: ReaderStatus.masked(answered)) == nil)
+        let retitled = answered.replacingOccurrences(of: "from D's logit", with: "from D")
+        #expect(TranscriptComparison.mismatch(expected: ReaderStatus.masked(list), actual: ReaderStatus.masked(retitled)) != nil)
+        #expect(TranscriptComparison.mismatch(expected: list, actual: answered) != nil, "without the mask a status is text like any other")
+    }
+
+    @Test func exerciseNumbers_areReferences() {
+        #expect(Self.unaccounted("Exercise 2.1 and Exercises 3.2 and 3.4 ask for it.").isEmpty)
+    }
+
     /// A document with one transcript and prose bound to it.
     static func boundDocument(_ prose: String) -> ChapterDocument {
         ChapterDocument(name: "bound.md", text: """

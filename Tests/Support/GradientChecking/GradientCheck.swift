@@ -1,10 +1,10 @@
-import CGSL
 import GANCore
 
 /// Compares a claimed gradient with GSL's finite differences, entry by entry.
 ///
-/// Each ∂f/∂θ_i is estimated by `gsl_deriv_central` (a 5-point central rule
-/// with Richardson extrapolation) in Double, with step h = 1e-5·max(1, |θ_i|).
+/// Each ∂f/∂θ_i is estimated by GANCore's `FiniteDifferences` (GSL's
+/// `gsl_deriv_central`, a 5-point central rule with Richardson extrapolation)
+/// in Double, with step h = 1e-5·max(1, |θ_i|).
 /// Its truncation error is O(h⁴) and its rounding error about ε·|f|/h
 /// ≈ 2e-11·|f|, so on a smooth f of moderate size the estimate is good to
 /// ~1e-10. An entry passes when
@@ -36,7 +36,7 @@ public struct GradientCheck: CustomStringConvertible, Sendable {
     }
 
     public static let defaultTolerance = 1e-6
-    public static let defaultStep = 1e-5
+    public static let defaultStep = FiniteDifferences.defaultStep
 
     /// Checks `gradient` against the finite differences of `function` at `point`.
     public init(
@@ -46,20 +46,8 @@ public struct GradientCheck: CustomStringConvertible, Sendable {
     ) {
         precondition(point.count == gradient.count, "gradient has \(gradient.count) entries, point has \(point.count)")
         precondition(!point.isEmpty, "nothing to check")
-        var numeric = [Double](repeating: 0, count: point.count)
-        var estimates = [Double](repeating: 0, count: point.count)
-        for i in point.indices {
-            var x = point
-            let scalar: (Double) -> Double = { t in
-                x[i] = t
-                return function(x)
-            }
-            var value = 0.0, error = 0.0
-            let status = GSL.withFunction(scalar) { f in gsl_deriv_central(f, point[i], step * max(1, abs(point[i])), &value, &error) }
-            precondition(status == Int32(GSL_SUCCESS), "gsl_deriv_central failed at entry \(i) (status \(status))")
-            numeric[i] = value
-            estimates[i] = error
-        }
+        let estimate = FiniteDifferences.gradient(of: function, at: point, step: step)
+        let numeric = estimate.values, estimates = estimate.errors
         let floor = 1e-3 * (numeric.map(abs).max() ?? 0)
         var worst = -1.0, worstIndex = 0
         for i in point.indices {
